@@ -1,0 +1,32 @@
+import type { RunnableMigration } from 'umzug';
+import type { QueryInterface } from 'sequelize';
+import * as m000 from './2026.11.26T10.00.00.create-updated-at-function.js';
+import * as m001 from './2026.11.26T10.01.00.create-organizations.js';
+import * as m002 from './2026.11.26T10.02.00.create-users.js';
+import * as m003 from './2026.11.26T10.03.00.create-lead-sources.js';
+import * as m004 from './2026.11.26T10.04.00.create-campaigns.js';
+import * as m005 from './2026.11.26T10.05.00.create-insurance-products.js';
+import * as m006 from './2026.11.26T10.06.00.create-leads.js';
+
+/**
+ * Every migration, in order, imported statically: the same list works under
+ * tsx, Jest and the compiled `dist/` without globbing for `.ts` or `.js`.
+ * A test checks that every file in this folder is listed here.
+ */
+const modules = {
+  '2026.11.26T10.00.00.create-updated-at-function': m000,
+  '2026.11.26T10.01.00.create-organizations': m001,
+  '2026.11.26T10.02.00.create-users': m002,
+  '2026.11.26T10.03.00.create-lead-sources': m003,
+  '2026.11.26T10.04.00.create-campaigns': m004,
+  '2026.11.26T10.05.00.create-insurance-products': m005,
+  '2026.11.26T10.06.00.create-leads': m006,
+};
+
+export const MIGRATIONS: RunnableMigration<QueryInterface>[] = Object.entries(modules).map(
+  ([name, { up, down }]) => ({
+    name,
+    up: (params) => up(params),
+    down: (params) => down(params),
+  }),
+);

@@ -1,0 +1,45 @@
+import {
+  DataTypes, Model,
+  type CreationOptional, type ForeignKey, type InferAttributes, type InferCreationAttributes, type Sequelize,
+} from 'sequelize';
+import type { Organization } from './organization.model.js';
+import { CAMPAIGN_STATUSES, type CampaignStatus } from './value-sets.js';
+
+export class Campaign extends Model<InferAttributes<Campaign>, InferCreationAttributes<Campaign>> {
+  declare id: CreationOptional<number>;
+  declare name: string;
+  declare slug: string;
+  declare description: string | null;
+  /** Free text in the spec ("seasonal, promotional, etc."), so no CHECK. */
+  declare campaign_type: string;
+  declare status: CreationOptional<CampaignStatus>;
+  /** NUMERIC(10,2): pg returns it as a string so cents are never rounded through a float. */
+  declare budget: string | null;
+  declare start_date: Date | null;
+  declare end_date: Date | null;
+  declare is_active: CreationOptional<boolean>;
+  declare organization_id: ForeignKey<Organization['id']> | null;
+  declare created_at: CreationOptional<Date>;
+  declare updated_at: CreationOptional<Date>;
+}
+
+export function initCampaign(sequelize: Sequelize): typeof Campaign {
+  return Campaign.init({
+    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+    name: { type: DataTypes.STRING(255), allowNull: false, validate: { notEmpty: true } },
+    slug: { type: DataTypes.STRING(255), allowNull: false, unique: true, validate: { notEmpty: true } },
+    description: { type: DataTypes.TEXT, allowNull: true },
+    campaign_type: { type: DataTypes.STRING(100), allowNull: false, validate: { notEmpty: true } },
+    status: {
+      type: DataTypes.STRING(50), allowNull: false, defaultValue: 'draft',
+      validate: { isIn: [[...CAMPAIGN_STATUSES]] },
+    },
+    budget: { type: DataTypes.DECIMAL(10, 2), allowNull: true },
+    start_date: { type: DataTypes.DATE, allowNull: true },
+    end_date: { type: DataTypes.DATE, allowNull: true },
+    is_active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
+    organization_id: { type: DataTypes.INTEGER, allowNull: true },
+    created_at: { type: DataTypes.DATE, allowNull: false },
+    updated_at: { type: DataTypes.DATE, allowNull: false },
+  }, { sequelize, tableName: 'campaigns', modelName: 'Campaign', timestamps: false });
+}

