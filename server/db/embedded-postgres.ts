@@ -98,6 +98,13 @@ async function stopOrphan(dataDir: string, logger: Logger): Promise<void> {
   let cmdline = '';
   try { cmdline = (await fs.readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').join(' '); } catch { /* not running */ }
   if (!cmdline.includes(dataDir)) return; // stale file: PostgreSQL itself clears it on start
+  const owner = await liveParentApp(pid);
+  if (owner) {
+    throw new EmbeddedDatabaseError(
+      `Another LeadHarbor process (pid ${owner}) is already running the embedded PostgreSQL in ${dataDir}. ` +
+      'Stop it first, or give this instance its own EMBEDDED_PG_DIR and EMBEDDED_PG_PORT, or a DATABASE_URL.',
+    );
+  }
   logger.warn(`Stopping an embedded PostgreSQL (pid ${pid}) left running by a previous run that did not shut down`);
   process.kill(pid, 'SIGINT'); // fast shutdown: ends sessions, checkpoints, removes the pid file
   for (let waited = 0; waited < 15_000; waited += 100) {
@@ -105,6 +112,23 @@ async function stopOrphan(dataDir: string, logger: Logger): Promise<void> {
     await new Promise((r) => setTimeout(r, 100));
   }
   process.kill(pid, 'SIGKILL');
+}
+
+/**
+ * The Node process that started this postmaster, if it is still alive. An
+ * orphan (its app was SIGKILLed) has been re-parented to init or a subreaper.
+ */
+async function liveParentApp(pid: number): Promise<number | undefined> {
+  try {
+    const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8');
+    // Field 4 is the ppid; the command name (field 2) may contain spaces, so split after its ')'.
+    const ppid = Number.parseInt(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] ?? '', 10);
+    if (!Number.isInteger(ppid) || ppid <= 1) return undefined;
+    const parent = (await fs.readFile(`/proc/${ppid}/cmdline`, 'utf8')).split('\0')[0] ?? '';
+    return path.basename(parent).startsWith('node') ? ppid : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function portInUse(port: number): Promise<boolean> {
