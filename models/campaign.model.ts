@@ -4,6 +4,7 @@ import {
 } from 'sequelize';
 import type { Organization } from './organization.model.js';
 import { CAMPAIGN_STATUSES, type CampaignStatus } from './value-sets.js';
+import { TIMESTAMP_ATTRIBUTES } from './timestamps.js';
 
 export class Campaign extends Model<InferAttributes<Campaign>, InferCreationAttributes<Campaign>> {
   declare id: CreationOptional<number>;
@@ -39,7 +40,6 @@ export function initCampaign(sequelize: Sequelize): typeof Campaign {
     end_date: { type: DataTypes.DATE, allowNull: true },
     is_active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
     organization_id: { type: DataTypes.INTEGER, allowNull: true },
-    created_at: { type: DataTypes.DATE, allowNull: false },
-    updated_at: { type: DataTypes.DATE, allowNull: false },
+    ...TIMESTAMP_ATTRIBUTES,
   }, { sequelize, tableName: 'campaigns', modelName: 'Campaign', timestamps: false });
 }

@@ -3,6 +3,7 @@ import {
   type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
 } from 'sequelize';
 import { PRODUCT_TYPES, type ProductType } from './value-sets.js';
+import { TIMESTAMP_ATTRIBUTES } from './timestamps.js';
 
 export class InsuranceProduct extends Model<InferAttributes<InsuranceProduct>, InferCreationAttributes<InsuranceProduct>> {
   declare id: CreationOptional<number>;
@@ -30,7 +31,6 @@ export function initInsuranceProduct(sequelize: Sequelize): typeof InsuranceProd
     premium_range_min: { type: DataTypes.DECIMAL(10, 2), allowNull: true },
     premium_range_max: { type: DataTypes.DECIMAL(10, 2), allowNull: true },
     is_active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
-    created_at: { type: DataTypes.DATE, allowNull: false },
-    updated_at: { type: DataTypes.DATE, allowNull: false },
+    ...TIMESTAMP_ATTRIBUTES,
   }, { sequelize, tableName: 'insurance_products', modelName: 'InsuranceProduct', timestamps: false });
 }

@@ -3,6 +3,7 @@ import {
   type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
 } from 'sequelize';
 import { SOURCE_TYPES, type SourceType } from './value-sets.js';
+import { TIMESTAMP_ATTRIBUTES } from './timestamps.js';
 
 export class LeadSource extends Model<InferAttributes<LeadSource>, InferCreationAttributes<LeadSource>> {
   declare id: CreationOptional<number>;
@@ -23,7 +24,6 @@ export function initLeadSource(sequelize: Sequelize): typeof LeadSource {
     description: { type: DataTypes.TEXT, allowNull: true },
     source_type: { type: DataTypes.STRING(100), allowNull: false, validate: { isIn: [[...SOURCE_TYPES]] } },
     is_active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
-    created_at: { type: DataTypes.DATE, allowNull: false },
-    updated_at: { type: DataTypes.DATE, allowNull: false },
+    ...TIMESTAMP_ATTRIBUTES,
   }, { sequelize, tableName: 'lead_sources', modelName: 'LeadSource', timestamps: false });
 }

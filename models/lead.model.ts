@@ -9,6 +9,7 @@ import type { Organization } from './organization.model.js';
 import {
   LEAD_PRIORITIES, LEAD_STATUSES, SCORE_MAX, SCORE_MIN, type LeadPriority, type LeadStatus,
 } from './value-sets.js';
+import { TIMESTAMP_ATTRIBUTES } from './timestamps.js';
 
 export class Lead extends Model<InferAttributes<Lead>, InferCreationAttributes<Lead>> {
   declare id: CreationOptional<number>;
@@ -68,7 +69,6 @@ export function initLead(sequelize: Sequelize): typeof Lead {
     lead_source_id: { type: DataTypes.INTEGER, allowNull: true },
     campaign_id: { type: DataTypes.INTEGER, allowNull: true },
     insurance_product_id: { type: DataTypes.INTEGER, allowNull: true },
-    created_at: { type: DataTypes.DATE, allowNull: false },
-    updated_at: { type: DataTypes.DATE, allowNull: false },
+    ...TIMESTAMP_ATTRIBUTES,
   }, { sequelize, tableName: 'leads', modelName: 'Lead', timestamps: false });
 }

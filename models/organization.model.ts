@@ -2,6 +2,7 @@ import {
   DataTypes, Model,
   type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
 } from 'sequelize';
+import { TIMESTAMP_ATTRIBUTES } from './timestamps.js';
 
 export class Organization extends Model<InferAttributes<Organization>, InferCreationAttributes<Organization>> {
   declare id: CreationOptional<number>;
@@ -26,7 +27,6 @@ export function initOrganization(sequelize: Sequelize): typeof Organization {
     phone: { type: DataTypes.STRING(50), allowNull: true },
     email: { type: DataTypes.STRING(255), allowNull: true, validate: { isEmail: true } },
     is_active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
-    created_at: { type: DataTypes.DATE, allowNull: false },
-    updated_at: { type: DataTypes.DATE, allowNull: false },
+    ...TIMESTAMP_ATTRIBUTES,
   }, { sequelize, tableName: 'organizations', modelName: 'Organization', timestamps: false });
 }

@@ -3,6 +3,7 @@ import {
   type CreationOptional, type ForeignKey, type InferAttributes, type InferCreationAttributes, type Sequelize,
 } from 'sequelize';
 import type { Organization } from './organization.model.js';
+import { TIMESTAMP_ATTRIBUTES } from './timestamps.js';
 
 export class User extends Model<InferAttributes<User>, InferCreationAttributes<User>> {
   declare id: CreationOptional<number>;
@@ -29,8 +30,7 @@ export function initUser(sequelize: Sequelize): typeof User {
     is_superuser: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
     phone: { type: DataTypes.STRING(50), allowNull: true },
     organization_id: { type: DataTypes.INTEGER, allowNull: true },
-    created_at: { type: DataTypes.DATE, allowNull: false },
-    updated_at: { type: DataTypes.DATE, allowNull: false },
+    ...TIMESTAMP_ATTRIBUTES,
   }, {
     sequelize, tableName: 'users', modelName: 'User', timestamps: false,
     // The hash never leaves the model unless a caller asks for it by scope.

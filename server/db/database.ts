@@ -29,14 +29,15 @@ export function maskUrl(url: string): string {
 /**
  * Opens the configured database: `DATABASE_URL` when set, otherwise the
  * embedded PostgreSQL (started, and created on first use). Models are bound
- * to the returned connection. `close()` releases the pool and, for the
+ * to the returned connection; `shareEmbedded` lets a command use the embedded
+ * server a running app already started. `close()` releases the pool and, for the
  * embedded server, stops it.
  */
-export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
+export async function openDatabase(config: Config, logger: Logger, { shareEmbedded = false } = {}): Promise<Database> {
   let url = config.DATABASE_URL;
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!url) {
-    const embedded = await startEmbeddedPostgres({ dataDir: config.embeddedPgDir, port: config.EMBEDDED_PG_PORT, logger });
+    const embedded = await startEmbeddedPostgres({ dataDir: config.embeddedPgDir, port: config.EMBEDDED_PG_PORT, logger, shareRunning: shareEmbedded });
     url = embedded.url;
     stopEmbedded = embedded.stop;
   }

@@ -25,6 +25,12 @@ export interface EmbeddedOptions {
   dataDir: string;
   port: number;
   logger: Logger;
+  /**
+   * When another LeadHarbor process already runs this cluster, connect to it
+   * instead of refusing (the db:* commands beside a running `npm start`).
+   * `stop()` then leaves that server running.
+   */
+  shareRunning?: boolean;
 }
 
 export interface RunningEmbedded {
@@ -88,7 +94,7 @@ async function assertReachable(dataDir: string, user: RunAs): Promise<void> {
 }
 
 /** A SIGKILLed app leaves its postmaster running; stop it if (and only if) it serves this data folder. */
-async function stopOrphan(dataDir: string, logger: Logger): Promise<void> {
+async function stopOrphan(dataDir: string, logger: Logger, shareRunning: boolean): Promise<'shared' | undefined> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   let pid: number;
   try {
@@ -99,6 +105,7 @@ async function stopOrphan(dataDir: string, logger: Logger): Promise<void> {
   try { cmdline = (await fs.readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').join(' '); } catch { /* not running */ }
   if (!cmdline.includes(dataDir)) return; // stale file: PostgreSQL itself clears it on start
   const owner = await liveParentApp(pid);
+  if (owner && shareRunning) return 'shared';
   if (owner) {
     throw new EmbeddedDatabaseError(
       `Another LeadHarbor process (pid ${owner}) is already running the embedded PostgreSQL in ${dataDir}. ` +
@@ -108,10 +115,11 @@ async function stopOrphan(dataDir: string, logger: Logger): Promise<void> {
   logger.warn(`Stopping an embedded PostgreSQL (pid ${pid}) left running by a previous run that did not shut down`);
   process.kill(pid, 'SIGINT'); // fast shutdown: ends sessions, checkpoints, removes the pid file
   for (let waited = 0; waited < 15_000; waited += 100) {
-    if (!existsSync(`/proc/${pid}`)) return;
+    if (!existsSync(`/proc/${pid}`)) return undefined;
     await new Promise((r) => setTimeout(r, 100));
   }
   process.kill(pid, 'SIGKILL');
+  return undefined;
 }
 
 /**
@@ -150,8 +158,12 @@ async function ensureDatabase(port: number): Promise<void> {
   }
 }
 
+function urlFor(port: number): string {
+  return `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`;
+}
+
 /** Boots (initialising on first use) the embedded cluster and returns its connection URL. */
-export async function startEmbeddedPostgres({ dataDir, port, logger }: EmbeddedOptions): Promise<RunningEmbedded> {
+export async function startEmbeddedPostgres({ dataDir, port, logger, shareRunning = false }: EmbeddedOptions): Promise<RunningEmbedded> {
   const user = runAsUser();
   if (user) await assertReachable(dataDir, user);
 
@@ -194,8 +206,9 @@ export async function startEmbeddedPostgres({ dataDir, port, logger }: EmbeddedO
     } catch (error) {
       throw new EmbeddedDatabaseError(`Could not initialise the embedded PostgreSQL in ${dataDir}: ${error instanceof Error ? error.message : String(error)}`);
     }
-  } else {
-    await stopOrphan(dataDir, logger);
+  } else if (await stopOrphan(dataDir, logger, shareRunning) === 'shared') {
+    logger.info(`Using the embedded PostgreSQL already running on 127.0.0.1:${port}`);
+    return { url: urlFor(port), stop: async () => undefined };
   }
 
   try {
@@ -214,7 +227,7 @@ export async function startEmbeddedPostgres({ dataDir, port, logger }: EmbeddedO
   await ensureDatabase(port);
   logger.info(`Embedded PostgreSQL ready on 127.0.0.1:${port} (data in ${dataDir})`);
   return {
-    url: `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`,
+    url: urlFor(port),
     stop: () => instance.stop(),
   };
 }

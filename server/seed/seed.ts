@@ -1,0 +1,107 @@
+import type { Sequelize } from 'sequelize';
+import { Campaign, InsuranceProduct, Lead, LeadSource, Organization, User } from '../../models/index.js';
+import { PRODUCT_TYPES, SOURCE_TYPES, type ProductType, type SourceType } from '../../models/value-sets.js';
+import { generatePassword, hashPassword, verifyPassword } from '../auth/password.js';
+import { DEMO_CAMPAIGNS, DEMO_ORGANIZATION, DEMO_PRODUCTS, DEMO_SOURCES } from './demo-catalog.js';
+import { generateLead, type LeadRefs } from './lead-generator.js';
+import { createRandom } from './random.js';
+
+export const DEFAULT_ADMIN_EMAIL = 'admin@leadharbor.local';
+const BATCH_SIZE = 1000;
+const DAY_MS = 86_400_000;
+
+export interface SeedOptions {
+  /** Total demo leads wanted; existing ones count, so a rerun adds nothing. */
+  leads: number;
+  adminEmail?: string;
+  adminPassword?: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface SeedResult {
+  organizationId: number;
+  leadsCreated: number;
+  leadsTotal: number;
+  admin: { email: string; created: boolean; passwordUpdated: boolean; generatedPassword?: string };
+}
+
+async function seedCatalog(sequelize: Sequelize): Promise<LeadRefs> {
+  return sequelize.transaction(async (transaction) => {
+    const [org] = await Organization.findOrCreate({ where: { slug: DEMO_ORGANIZATION.slug }, defaults: DEMO_ORGANIZATION, transaction });
+    const productIds = {} as Record<ProductType, number>;
+    for (const type of PRODUCT_TYPES) {
+      const p = DEMO_PRODUCTS[type];
+      const [row] = await InsuranceProduct.findOrCreate({
+        where: { slug: p.slug },
+        defaults: { name: p.name, slug: p.slug, description: p.description, product_type: type, coverage_amount: p.coverage, premium_range_min: p.min, premium_range_max: p.max },
+        transaction,
+      });
+      productIds[type] = row.id;
+    }
+    const sourceIds = {} as Record<SourceType, number>;
+    for (const type of SOURCE_TYPES) {
+      const [row] = await LeadSource.findOrCreate({ where: { slug: DEMO_SOURCES[type].slug }, defaults: { ...DEMO_SOURCES[type], source_type: type }, transaction });
+      sourceIds[type] = row.id;
+    }
+    const campaignIds: number[] = [];
+    const now = Date.now();
+    for (const { startDaysAgo, endDaysAhead, ...c } of DEMO_CAMPAIGNS) {
+      const [row] = await Campaign.findOrCreate({
+        where: { slug: c.slug },
+        defaults: {
+          ...c, organization_id: org.id,
+          start_date: new Date(now - startDaysAgo * DAY_MS),
+          end_date: endDaysAhead === null ? null : new Date(now + endDaysAhead * DAY_MS),
+        },
+        transaction,
+      });
+      campaignIds.push(row.id);
+    }
+    return { organizationId: org.id, productIds, sourceIds, campaignIds };
+  });
+}
+
+async function seedAdmin(email: string, password: string | undefined, organizationId: number): Promise<SeedResult['admin']> {
+  const existing = await User.scope('withPassword').findOne({ where: { email } });
+  if (!existing) {
+    const generatedPassword = password ? undefined : generatePassword();
+    await User.create({
+      email, hashed_password: await hashPassword(password ?? generatedPassword!),
+      first_name: 'Platform', last_name: 'Administrator', is_superuser: true, is_active: true,
+      phone: null, organization_id: organizationId,
+    });
+    return { email, created: true, passwordUpdated: false, generatedPassword };
+  }
+  // ADMIN_PASSWORD is the source of truth when given; otherwise an existing password is never touched.
+  if (password && !(await verifyPassword(password, existing.hashed_password))) {
+    await existing.update({ hashed_password: await hashPassword(password) });
+    return { email, created: false, passwordUpdated: true };
+  }
+  return { email, created: false, passwordUpdated: false };
+}
+
+/**
+ * Loads the demo data idempotently: one organization, a product of each type,
+ * a lead source of each type, two campaigns, `leads` realistic leads and a
+ * superuser. Leads are inserted in committed batches, so an interrupted large
+ * seed resumes where it stopped when run again.
+ */
+export async function seedDemoData(sequelize: Sequelize, options: SeedOptions): Promise<SeedResult> {
+  const refs = await seedCatalog(sequelize);
+  const admin = await seedAdmin(options.adminEmail ?? DEFAULT_ADMIN_EMAIL, options.adminPassword, refs.organizationId);
+
+  const existing = await Lead.count({ where: { organization_id: refs.organizationId } });
+  const now = Date.now();
+  let done = existing;
+  options.onProgress?.(Math.min(done, options.leads), options.leads);
+  while (done < options.leads) {
+    const size = Math.min(BATCH_SIZE, options.leads - done);
+    // Seeding the generator by position keeps each batch reproducible on its own.
+    const random = createRandom(0x1ead + done);
+    const rows = Array.from({ length: size }, (_, i) => generateLead(done + i + 1, random, refs, now));
+    await Lead.bulkCreate(rows, { validate: false, returning: false });
+    done += size;
+    options.onProgress?.(done, options.leads);
+  }
+  return { organizationId: refs.organizationId, leadsCreated: Math.max(0, done - existing), leadsTotal: Math.max(done, existing), admin };
+}
