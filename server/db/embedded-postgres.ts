@@ -93,19 +93,42 @@ async function assertReachable(dataDir: string, user: RunAs): Promise<void> {
   }
 }
 
-/** A SIGKILLed app leaves its postmaster running; stop it if (and only if) it serves this data folder. */
-async function stopOrphan(dataDir: string, logger: Logger, shareRunning: boolean): Promise<'shared' | undefined> {
-  const pidFile = path.join(dataDir, 'postmaster.pid');
-  let pid: number;
+/** What `postmaster.pid` says about the server using `dataDir`: its pid (line 1) and port (line 4). */
+async function readPostmasterPid(dataDir: string): Promise<{ pid: number; port: number } | undefined> {
   try {
-    pid = Number.parseInt((await fs.readFile(pidFile, 'utf8')).split('\n')[0] ?? '', 10);
-  } catch { return; }
-  if (!Number.isInteger(pid) || pid <= 0) return;
+    const lines = (await fs.readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n');
+    const pid = Number.parseInt(lines[0] ?? '', 10);
+    const port = Number.parseInt(lines[3] ?? '', 10);
+    return Number.isInteger(pid) && pid > 0 ? { pid, port } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Gone, or a zombie its new parent has not reaped yet: either way it no longer holds the folder. */
+async function exited(pid: number): Promise<boolean> {
+  try {
+    const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * A SIGKILLed app leaves its postmaster running; stop it if (and only if) it
+ * serves this data folder and the app that started it is gone. Returns the
+ * running server's port when it belongs to a live app and `shareRunning` is set.
+ */
+async function stopOrphan(dataDir: string, logger: Logger, shareRunning: boolean): Promise<number | undefined> {
+  const running = await readPostmasterPid(dataDir);
+  if (!running) return undefined;
+  const { pid } = running;
   let cmdline = '';
   try { cmdline = (await fs.readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').join(' '); } catch { /* not running */ }
-  if (!cmdline.includes(dataDir)) return; // stale file: PostgreSQL itself clears it on start
+  if (!cmdline.includes(dataDir)) return undefined; // stale file: PostgreSQL itself clears it on start
   const owner = await liveParentApp(pid);
-  if (owner && shareRunning) return 'shared';
+  if (owner && shareRunning) return running.port;
   if (owner) {
     throw new EmbeddedDatabaseError(
       `Another LeadHarbor process (pid ${owner}) is already running the embedded PostgreSQL in ${dataDir}. ` +
@@ -115,7 +138,7 @@ async function stopOrphan(dataDir: string, logger: Logger, shareRunning: boolean
   logger.warn(`Stopping an embedded PostgreSQL (pid ${pid}) left running by a previous run that did not shut down`);
   process.kill(pid, 'SIGINT'); // fast shutdown: ends sessions, checkpoints, removes the pid file
   for (let waited = 0; waited < 15_000; waited += 100) {
-    if (!existsSync(`/proc/${pid}`)) return undefined;
+    if (await exited(pid)) return undefined;
     await new Promise((r) => setTimeout(r, 100));
   }
   process.kill(pid, 'SIGKILL');
@@ -206,9 +229,12 @@ export async function startEmbeddedPostgres({ dataDir, port, logger, shareRunnin
     } catch (error) {
       throw new EmbeddedDatabaseError(`Could not initialise the embedded PostgreSQL in ${dataDir}: ${error instanceof Error ? error.message : String(error)}`);
     }
-  } else if (await stopOrphan(dataDir, logger, shareRunning) === 'shared') {
-    logger.info(`Using the embedded PostgreSQL already running on 127.0.0.1:${port}`);
-    return { url: urlFor(port), stop: async () => undefined };
+  } else {
+    const sharedPort = await stopOrphan(dataDir, logger, shareRunning);
+    if (sharedPort) {
+      logger.info(`Using the embedded PostgreSQL already running on 127.0.0.1:${sharedPort}`);
+      return { url: urlFor(sharedPort), stop: async () => undefined };
+    }
   }
 
   try {

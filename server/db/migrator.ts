@@ -1,5 +1,5 @@
 import { Sequelize, type QueryInterface } from 'sequelize';
-import { SequelizeStorage, Umzug } from 'umzug';
+import { SequelizeStorage, Umzug, type RunnableMigration } from 'umzug';
 import pg from 'pg';
 import { MIGRATIONS } from '../../migrations/index.js';
 import type { Logger } from '../logger.js';
@@ -15,8 +15,8 @@ export interface MigrationStatus {
 }
 
 export interface Migrator {
-  /** Applies every pending migration; returns their names. */
-  up(): Promise<string[]>;
+  /** Applies every pending migration (or the next `steps`); returns their names. */
+  up(steps?: number): Promise<string[]>;
   /** Reverts the last `steps` migrations (all when `steps` is 'all'); returns their names. */
   down(steps: number | 'all'): Promise<string[]>;
   status(): Promise<MigrationStatus>;
@@ -29,7 +29,9 @@ export interface Migrator {
  * one session. Each migration and its bookkeeping row commit together, so a
  * failure leaves the database at the previous version, never half-migrated.
  */
-export function createMigrator(url: string, logger: Logger): Migrator {
+export function createMigrator(
+  url: string, logger: Logger, migrations: RunnableMigration<QueryInterface>[] = MIGRATIONS,
+): Migrator {
   const sequelize = new Sequelize(url, {
     dialect: 'postgres',
     dialectModule: pg,
@@ -38,7 +40,7 @@ export function createMigrator(url: string, logger: Logger): Migrator {
   });
   const storage = new SequelizeStorage({ sequelize, tableName: MIGRATIONS_TABLE, modelName: 'SchemaMigration', timestamps: true });
   const umzug = new Umzug<QueryInterface>({
-    migrations: MIGRATIONS,
+    migrations,
     context: sequelize.getQueryInterface(),
     storage,
     logger: undefined,
@@ -66,7 +68,7 @@ export function createMigrator(url: string, logger: Logger): Migrator {
   }
 
   return {
-    up: () => locked(async () => (await umzug.up()).map((m) => m.name)),
+    up: (steps) => locked(async () => (await umzug.up(steps ? { step: steps } : {})).map((m) => m.name)),
     down: (steps) => locked(async () => (await umzug.down(steps === 'all' ? { to: 0 } : { step: steps })).map((m) => m.name)),
     async status() {
       const executed = new Set(await umzug.executed().then((ms) => ms.map((m) => m.name)));
@@ -75,7 +77,7 @@ export function createMigrator(url: string, logger: Logger): Migrator {
       ).catch(() => [[]]) as [{ name: string; applied_at: Date | null }[], unknown];
       const appliedAt = new Map(rows.map((r) => [r.name, r.applied_at]));
       return {
-        applied: MIGRATIONS.filter((m) => executed.has(m.name)).map((m) => ({ name: m.name, appliedAt: appliedAt.get(m.name) ?? null })),
+        applied: migrations.filter((m) => executed.has(m.name)).map((m) => ({ name: m.name, appliedAt: appliedAt.get(m.name) ?? null })),
         pending: (await umzug.pending()).map((m) => m.name),
       };
     },
