@@ -8,6 +8,9 @@ import * as m004 from './2026.11.26T10.04.00.create-campaigns.js';
 import * as m005 from './2026.11.26T10.05.00.create-insurance-products.js';
 import * as m006 from './2026.11.26T10.06.00.create-leads.js';
 
+/** Table that records applied migrations (name + applied time). */
+export const MIGRATIONS_TABLE = 'schema_migrations';
+
 /**
  * Every migration, in order, imported statically: the same list works under
  * tsx, Jest and the compiled `dist/` without globbing for `.ts` or `.js`.

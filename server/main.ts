@@ -3,7 +3,7 @@ import exitHook from 'async-exit-hook';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
-import { createMigrator } from './db/migrator.js';
+import { pendingMigrations } from './db/readiness.js';
 import { describeStartupError } from './db/startup-errors.js';
 import { createLogger } from './logger.js';
 
@@ -36,7 +36,11 @@ async function main(): Promise<void> {
   await db.sequelize.authenticate();
   logger.info(`Database: ${db.kind === 'embedded' ? 'embedded PostgreSQL' : db.displayUrl}`);
 
-  if (config.MIGRATE_ON_START) {
+  // A restart usually finds the schema current: check with plain SQL, load umzug only when there is work.
+  if (config.MIGRATE_ON_START && (await pendingMigrations(db.sequelize, 30_000)).length === 0) {
+    logger.info('Schema is up to date');
+  } else if (config.MIGRATE_ON_START) {
+    const { createMigrator } = await import('./db/migrator.js');
     const migrator = createMigrator(db.url, logger);
     try {
       const applied = await migrator.up();

@@ -2,7 +2,6 @@ import type { Sequelize } from 'sequelize';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { createSequelize } from './connection.js';
-import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { initModels } from '../../models/index.js';
 
 export interface Database {
@@ -37,6 +36,8 @@ export async function openDatabase(config: Config, logger: Logger, { shareEmbedd
   let url = config.DATABASE_URL;
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!url) {
+    // Loaded only when used: a deployment with DATABASE_URL never pays for it.
+    const { startEmbeddedPostgres } = await import('./embedded-postgres.js');
     const embedded = await startEmbeddedPostgres({ dataDir: config.embeddedPgDir, port: config.EMBEDDED_PG_PORT, logger, shareRunning: shareEmbedded });
     url = embedded.url;
     stopEmbedded = embedded.stop;

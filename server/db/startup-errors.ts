@@ -1,5 +1,5 @@
 import { ConnectionError } from 'sequelize';
-import { EmbeddedDatabaseError } from './embedded-postgres.js';
+import { EmbeddedDatabaseError } from './embedded-errors.js';
 
 /**
  * Turns a start-up failure into one line an operator can act on: the
