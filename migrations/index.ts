@@ -7,6 +7,7 @@ import * as m003 from './2026.11.26T10.03.00.create-lead-sources.js';
 import * as m004 from './2026.11.26T10.04.00.create-campaigns.js';
 import * as m005 from './2026.11.26T10.05.00.create-insurance-products.js';
 import * as m006 from './2026.11.26T10.06.00.create-leads.js';
+import * as m007 from './2026.11.26T11.00.00.create-admin-sessions.js';
 
 /** Table that records applied migrations (name + applied time). */
 export const MIGRATIONS_TABLE = 'schema_migrations';
@@ -24,6 +25,7 @@ const modules = {
   '2026.11.26T10.04.00.create-campaigns': m004,
   '2026.11.26T10.05.00.create-insurance-products': m005,
   '2026.11.26T10.06.00.create-leads': m006,
+  '2026.11.26T11.00.00.create-admin-sessions': m007,
 };
 
 export const MIGRATIONS: RunnableMigration<QueryInterface>[] = Object.entries(modules).map(

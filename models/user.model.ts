@@ -22,7 +22,11 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
 export function initUser(sequelize: Sequelize): typeof User {
   return User.init({
     id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-    email: { type: DataTypes.STRING(255), allowNull: false, unique: true, validate: { isEmail: true } },
+    email: {
+      type: DataTypes.STRING(255), allowNull: false, unique: true, validate: { isEmail: true },
+      // Logins compare lower-cased emails, so store them that way.
+      set(value: string) { this.setDataValue('email', typeof value === 'string' ? value.trim().toLowerCase() : value); },
+    },
     hashed_password: { type: DataTypes.STRING(255), allowNull: false },
     first_name: { type: DataTypes.STRING(100), allowNull: false, validate: { notEmpty: true } },
     last_name: { type: DataTypes.STRING(100), allowNull: false, validate: { notEmpty: true } },

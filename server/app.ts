@@ -7,12 +7,15 @@ import type { Logger } from './logger.js';
 export interface AppDeps {
   sequelize: Sequelize;
   logger: Logger;
+  /** Mounts the admin back office (see server/admin); omitted in tests that do not need it. */
+  mountAdmin?: (app: Express) => void;
 }
 
 /** Builds the Express app without listening, so tests drive it with supertest. */
-export function createApp({ sequelize, logger }: AppDeps): Express {
+export function createApp({ sequelize, logger, mountAdmin }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  mountAdmin?.(app); // before any body parser: AdminJS parses its own forms
 
   /** Liveness: the process is up and serving. Never touches the database. */
   app.get('/health', (_req, res) => {

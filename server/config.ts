@@ -21,14 +21,20 @@ const schema = z.object({
   DB_POOL_IDLE_TIMEOUT_MS: int(100, 3_600_000).default(10_000),
   DB_LOG_SQL: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   MIGRATE_ON_START: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters (use a long random string)').optional(),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
 });
 
-export type Config = z.infer<typeof schema> & {
+export type Config = Omit<z.infer<typeof schema>, 'SESSION_SECRET'> & {
   /** `EMBEDDED_PG_DIR` resolved against the working directory. */
   embeddedPgDir: string;
+  /** Signs admin session cookies; required in production, a fixed value in development. */
+  SESSION_SECRET: string;
 };
+
+/** Development-only: sessions survive restarts; production refuses to start without its own secret. */
+const DEVELOPMENT_SESSION_SECRET = 'leadharbor-development-session-secret-not-for-production';
 
 export class ConfigError extends Error {
   constructor(readonly issues: string[]) {
@@ -45,5 +51,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
-  return { ...parsed.data, embeddedPgDir: path.resolve(parsed.data.EMBEDDED_PG_DIR) };
+  if (parsed.data.NODE_ENV === 'production' && !parsed.data.SESSION_SECRET) {
+    throw new ConfigError(['SESSION_SECRET: required when NODE_ENV=production (at least 32 random characters, e.g. `openssl rand -base64 48`)']);
+  }
+  return {
+    ...parsed.data,
+    SESSION_SECRET: parsed.data.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
+    embeddedPgDir: path.resolve(parsed.data.EMBEDDED_PG_DIR),
+  };
 }

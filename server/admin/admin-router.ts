@@ -1,0 +1,89 @@
+import AdminJS from 'adminjs';
+import AdminJSExpress from '@adminjs/express';
+import { Database, Resource } from '@adminjs/sequelize';
+import ConnectPgSimple from 'connect-pg-simple';
+import session from 'express-session';
+import pg from 'pg';
+import type { Express } from 'express';
+import type { Sequelize } from 'sequelize';
+import type { Config } from '../config.js';
+import { ADMIN_TRANSLATIONS } from './admin-locale.js';
+import { createAuthenticate } from './auth.js';
+import { serveLocalFonts } from './local-fonts.js';
+import { campaignResource } from './resources/campaign.resource.js';
+import { insuranceProductResource } from './resources/insurance-product.resource.js';
+import { leadSourceResource } from './resources/lead-source.resource.js';
+import { leadResource } from './resources/lead.resource.js';
+import { organizationResource } from './resources/organization.resource.js';
+import { userResource } from './resources/user.resource.js';
+
+export const ADMIN_ROOT = '/admin';
+const FONTS_PATH = '/admin-fonts/roboto';
+const SESSION_TABLE = 'admin_sessions';
+
+AdminJS.registerAdapter({ Database, Resource });
+
+export interface AdminDeps {
+  sequelize: Sequelize;
+  databaseUrl: string;
+  config: Pick<Config, 'NODE_ENV' | 'SESSION_SECRET'>;
+}
+
+export interface AdminMount {
+  admin: AdminJS;
+  /** Mounts the admin on `app`; call before any body parser (AdminJS parses its own forms). */
+  mount(app: Express): void;
+  close(): Promise<void>;
+}
+
+export function createAdmin(): AdminJS {
+  return new AdminJS({
+    rootPath: ADMIN_ROOT,
+    loginPath: `${ADMIN_ROOT}/login`,
+    logoutPath: `${ADMIN_ROOT}/logout`,
+    resources: [
+      leadResource(), campaignResource(), leadSourceResource(),
+      insuranceProductResource(),
+      organizationResource(), userResource(),
+    ],
+    branding: { companyName: 'LeadHarbor', withMadeWithLove: false, logo: false },
+    locale: { language: 'en', availableLanguages: ['en'], translations: { en: ADMIN_TRANSLATIONS } },
+  });
+}
+
+/**
+ * The back office at /admin: AdminJS over every table, behind an email +
+ * password login whose sessions live in PostgreSQL (shared by every app
+ * instance).
+ */
+export function buildAdmin({ sequelize, databaseUrl, config }: AdminDeps): AdminMount {
+  const admin = createAdmin();
+  const production = config.NODE_ENV === 'production';
+  const sessionPool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  const PgStore = ConnectPgSimple(session);
+  const store = new PgStore({ pool: sessionPool, tableName: SESSION_TABLE, createTableIfMissing: false, pruneSessionInterval: production ? 900 : false });
+  const router = AdminJSExpress.buildAuthenticatedRouter(
+    admin,
+    { authenticate: createAuthenticate(sequelize), cookieName: 'leadharbor_admin', cookiePassword: config.SESSION_SECRET },
+    null,
+    {
+      store,
+      secret: config.SESSION_SECRET,
+      resave: false,
+      saveUninitialized: false,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: production, maxAge: 8 * 60 * 60 * 1000 },
+    },
+  );
+  return {
+    admin,
+    mount(app) {
+      if (production) app.set('trust proxy', 1); // Secure cookies behind a TLS-terminating proxy
+      serveLocalFonts(app, FONTS_PATH, ADMIN_ROOT);
+      app.use(ADMIN_ROOT, router);
+    },
+    async close() {
+      store.close();
+      await sessionPool.end();
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import type { ResourceWithOptions } from 'adminjs';
+import { Campaign } from '../../../models/index.js';
+import { CAMPAIGN_STATUSES, CAMPAIGN_STATUS_LABELS } from '../../../models/value-sets.js';
+import { ScopedResource } from '../scoped-resource.js';
+import { NAV, TIMESTAMPS, dropdown, slugFromName } from './common.js';
+
+export function campaignResource(): ResourceWithOptions {
+  return {
+    resource: new ScopedResource(Campaign, 'organization_id'),
+    options: {
+      navigation: NAV.leads,
+      listProperties: ['name', 'campaign_type', 'status', 'budget', 'start_date', 'end_date', 'organization_id'],
+      filterProperties: ['name', 'campaign_type', 'status', 'is_active', 'organization_id', 'start_date'],
+      properties: { ...TIMESTAMPS, status: dropdown(CAMPAIGN_STATUSES, CAMPAIGN_STATUS_LABELS), description: { type: 'textarea' } },
+      actions: { new: { before: slugFromName }, edit: { before: slugFromName } },
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import type { ResourceWithOptions } from 'adminjs';
+import { Organization } from '../../../models/index.js';
+import { ScopedResource } from '../scoped-resource.js';
+import { NAV, SUPERUSER_ONLY, TIMESTAMPS, slugFromName } from './common.js';
+
+/** Staff see their own organization, read-only; superusers manage all of them. */
+export function organizationResource(): ResourceWithOptions {
+  return {
+    resource: new ScopedResource(Organization, 'id'),
+    options: {
+      navigation: NAV.accounts,
+      listProperties: ['name', 'slug', 'email', 'phone', 'is_active', 'created_at'],
+      filterProperties: ['name', 'slug', 'is_active', 'created_at'],
+      properties: { ...TIMESTAMPS, description: { type: 'textarea' }, slug: { description: 'Left blank, it is made from the name.' } },
+      actions: {
+        new: { isAccessible: SUPERUSER_ONLY, before: slugFromName },
+        edit: { isAccessible: SUPERUSER_ONLY, before: slugFromName },
+        delete: { isAccessible: SUPERUSER_ONLY },
+        bulkDelete: { isAccessible: SUPERUSER_ONLY },
+      },
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import { BaseRecord, ForbiddenError, ValidationError, type ActionContext, type Filter, type ParamsType } from 'adminjs';
+import { Resource as SequelizeResource, convertFilter } from '@adminjs/sequelize';
+import { ForeignKeyConstraintError, Op, type ModelStatic, type Model, type WhereOptions } from 'sequelize';
+import { confinedOrganization } from './current-admin.js';
+
+type AnyModel = ModelStatic<Model>;
+
+/**
+ * The Sequelize adapter with per-organization isolation built into every
+ * read and write, rather than into each action: list, show, search, reference
+ * pickers, bulk actions, export and custom actions all reach records through
+ * these methods, so a staff member can only ever see or change rows of their
+ * own organization, whatever URL or API call they make. Superusers are not
+ * confined.
+ *
+ * `scopeColumn` is the column holding the organization (`id` for the
+ * organizations table itself); `null` means a shared catalogue table.
+ */
+export class ScopedResource extends SequelizeResource {
+  constructor(private readonly model: AnyModel, private readonly scopeColumn: string | null) {
+    super(model);
+  }
+
+  private scoped(context?: ActionContext): AnyModel {
+    const org = this.scopeColumn ? confinedOrganization(context?.currentAdmin) : undefined;
+    if (org === undefined) return this.model;
+    // Keep the default scope (e.g. users never load hashed_password) and add the confinement.
+    // Sequelize accepts a plain scope object here at run time; its typings only list named scopes.
+    const confinement = { where: { [this.scopeColumn!]: org } } as unknown as string;
+    return this.model.scope(['defaultScope', confinement]);
+  }
+
+  private where(filter: Filter): WhereOptions {
+    return convertFilter(filter) as WhereOptions;
+  }
+
+  override async count(filter: Filter, context?: ActionContext): Promise<number> {
+    return this.scoped(context).count({ where: this.where(filter) });
+  }
+
+  override async find(
+    filter: Filter,
+    { limit = 20, offset = 0, sort = {} }: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } },
+    context?: ActionContext,
+  ): Promise<BaseRecord[]> {
+    const rows = await this.scoped(context).findAll({
+      where: this.where(filter),
+      limit,
+      offset,
+      order: sort.sortBy ? [[sort.sortBy, (sort.direction ?? 'asc').toUpperCase()]] : undefined,
+    });
+    return rows.map((row) => new BaseRecord(row.toJSON(), this));
+  }
+
+  override async findOne(id: string | number, context?: ActionContext): Promise<BaseRecord | null> {
+    const row = await this.scoped(context).findByPk(id);
+    return row ? new BaseRecord(row.toJSON(), this) : null;
+  }
+
+  override async findMany(ids: (string | number)[], context?: ActionContext): Promise<BaseRecord[]> {
+    const rows = await this.scoped(context).findAll({ where: { [this.primaryKey()]: { [Op.in]: ids } } });
+    return rows.map((row) => new BaseRecord(row.toJSON(), this));
+  }
+
+  /** Staff write into their own organization only; the column is forced, never taken from the form. */
+  private confine(params: ParamsType, context?: ActionContext): ParamsType {
+    const org = this.scopeColumn === 'organization_id' ? confinedOrganization(context?.currentAdmin) : undefined;
+    return org === undefined ? params : { ...params, organization_id: org };
+  }
+
+  private async assertReachable(id: string | number, context?: ActionContext): Promise<void> {
+    if (!(await this.findOne(id, context))) throw new ForbiddenError('recordNotAccessible');
+  }
+
+  override async create(params: ParamsType, context?: ActionContext): Promise<ParamsType> {
+    return this.mapDatabaseErrors(() => super.create(this.confine(params, context)));
+  }
+
+  override async update(id: string | number, params: ParamsType, context?: ActionContext): Promise<ParamsType> {
+    await this.assertReachable(id, context);
+    return this.mapDatabaseErrors(() => super.update(id, this.confine(params, context)));
+  }
+
+  override async delete(id: string | number, context?: ActionContext): Promise<void> {
+    await this.assertReachable(id, context);
+    await super.delete(id);
+  }
+
+  /** A reference to a row that does not exist is the user's mistake: say which field, never a 500. */
+  private async mapDatabaseErrors<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (error instanceof ForeignKeyConstraintError) {
+        const field = (error.fields as string[] | undefined)?.[0] ?? String(error.index ?? 'reference');
+        throw new ValidationError({ [field]: { message: 'The selected record does not exist (it may have been deleted).', type: 'foreign_key' } });
+      }
+      throw error;
+    }
+  }
+}
