@@ -21,21 +21,26 @@ export class ScopedResource extends SequelizeResource {
     super(model);
   }
 
-  private scoped(context?: ActionContext): AnyModel {
+  /**
+   * The filter's conditions AND the confinement, as one explicit `Op.and`:
+   * merging through a Sequelize scope would let a request's own
+   * `organization_id` filter replace the confinement on the same key.
+   */
+  private where(filter: Filter | null, context?: ActionContext): WhereOptions {
+    const conditions = filter ? [convertFilter(filter) as WhereOptions] : [];
     const org = this.scopeColumn ? confinedOrganization(context?.currentAdmin) : undefined;
-    if (org === undefined) return this.model;
-    // Keep the default scope (e.g. users never load hashed_password) and add the confinement.
-    // Sequelize accepts a plain scope object here at run time; its typings only list named scopes.
-    const confinement = { where: { [this.scopeColumn!]: org } } as unknown as string;
-    return this.model.scope(['defaultScope', confinement]);
+    if (org !== undefined) conditions.push({ [this.scopeColumn!]: org });
+    return { [Op.and]: conditions };
   }
 
-  private where(filter: Filter): WhereOptions {
-    return convertFilter(filter) as WhereOptions;
+  /** Attributes the model's default scope hides (users' hashed_password) never reach AdminJS. */
+  private visible(params: ParamsType): ParamsType {
+    const hidden = (this.model.options.defaultScope?.attributes as { exclude?: string[] } | undefined)?.exclude ?? [];
+    return Object.fromEntries(Object.entries(params).filter(([key]) => !hidden.includes(key)));
   }
 
   override async count(filter: Filter, context?: ActionContext): Promise<number> {
-    return this.scoped(context).count({ where: this.where(filter) });
+    return this.model.count({ where: this.where(filter, context) });
   }
 
   override async find(
@@ -43,8 +48,8 @@ export class ScopedResource extends SequelizeResource {
     { limit = 20, offset = 0, sort = {} }: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } },
     context?: ActionContext,
   ): Promise<BaseRecord[]> {
-    const rows = await this.scoped(context).findAll({
-      where: this.where(filter),
+    const rows = await this.model.findAll({
+      where: this.where(filter, context),
       limit,
       offset,
       order: sort.sortBy ? [[sort.sortBy, (sort.direction ?? 'asc').toUpperCase()]] : undefined,
@@ -53,12 +58,17 @@ export class ScopedResource extends SequelizeResource {
   }
 
   override async findOne(id: string | number, context?: ActionContext): Promise<BaseRecord | null> {
-    const row = await this.scoped(context).findByPk(id);
+    const row = await this.model.findOne({ where: { [Op.and]: [{ [this.primaryKey()]: id }, this.where(null, context)] } });
     return row ? new BaseRecord(row.toJSON(), this) : null;
   }
 
+  /** Bulk actions: a selection that includes any record out of reach is refused as a whole. */
   override async findMany(ids: (string | number)[], context?: ActionContext): Promise<BaseRecord[]> {
-    const rows = await this.scoped(context).findAll({ where: { [this.primaryKey()]: { [Op.in]: ids } } });
+    const byId = { [this.primaryKey()]: { [Op.in]: ids } };
+    const rows = await this.model.findAll({ where: { [Op.and]: [byId, this.where(null, context)] } });
+    if (rows.length < new Set(ids.map(String)).size && (await this.model.count({ where: byId })) > rows.length) {
+      throw new ForbiddenError('recordNotAccessible');
+    }
     return rows.map((row) => new BaseRecord(row.toJSON(), this));
   }
 
@@ -73,12 +83,12 @@ export class ScopedResource extends SequelizeResource {
   }
 
   override async create(params: ParamsType, context?: ActionContext): Promise<ParamsType> {
-    return this.mapDatabaseErrors(() => super.create(this.confine(params, context)));
+    return this.visible(await this.mapDatabaseErrors(() => super.create(this.confine(params, context))));
   }
 
   override async update(id: string | number, params: ParamsType, context?: ActionContext): Promise<ParamsType> {
     await this.assertReachable(id, context);
-    return this.mapDatabaseErrors(() => super.update(id, this.confine(params, context)));
+    return this.visible(await this.mapDatabaseErrors(() => super.update(id, this.confine(params, context))));
   }
 
   override async delete(id: string | number, context?: ActionContext): Promise<void> {

@@ -28,4 +28,9 @@ describe('configuration', () => {
     for (const name of ['PORT', 'DATABASE_URL', 'DB_POOL_SIZE', 'ADMIN_PASSWORD']) expect(issues).toContain(`${name}:`);
     expect(issues).toContain('DATABASE_URL: must be a postgres:// or postgresql:// URL');
   });
+
+  it('refuses to run in production without SESSION_SECRET, naming it', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET: required when NODE_ENV=production/);
+    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'y'.repeat(40) }).SESSION_SECRET).toBe('y'.repeat(40));
+  });
 });

@@ -1,4 +1,4 @@
-import { ValidationError, type ActionRequest, type ActionContext, type ResourceWithOptions } from 'adminjs';
+import { ValidationError, type ActionRequest, type ActionContext, type ActionResponse, type ResourceWithOptions } from 'adminjs';
 import { User } from '../../../models/index.js';
 import { hashPassword } from '../../auth/password.js';
 import { isSuperuser } from '../current-admin.js';
@@ -32,6 +32,12 @@ function passwordAndRole(creating: boolean) {
   };
 }
 
+/** AdminJS echoes the submitted payload back with the saved record; the hash must not ride along. */
+async function withoutHash(response: ActionResponse): Promise<ActionResponse> {
+  if (response.record?.params) delete response.record.params.hashed_password;
+  return response;
+}
+
 export function userResource(): ResourceWithOptions {
   return {
     resource: new ScopedResource(User, 'organization_id'),
@@ -51,8 +57,8 @@ export function userResource(): ResourceWithOptions {
         },
       },
       actions: {
-        new: { before: passwordAndRole(true) },
-        edit: { before: passwordAndRole(false) },
+        new: { before: passwordAndRole(true), after: withoutHash },
+        edit: { before: passwordAndRole(false), after: withoutHash },
       },
     },
   };

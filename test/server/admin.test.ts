@@ -1,0 +1,193 @@
+import request from 'supertest';
+import type { Express } from 'express';
+import type { Sequelize } from 'sequelize';
+import { Campaign, Lead, Organization, User } from '../../models/index.js';
+import { buildAdmin, type AdminMount } from '../../server/admin/admin-router.js';
+import { THROTTLED_MESSAGE } from '../../server/admin/auth.js';
+import { MAX_FAILURES } from '../../server/admin/login-throttle.js';
+import { createApp } from '../../server/app.js';
+import { hashPassword } from '../../server/auth/password.js';
+import { loadConfig } from '../../server/config.js';
+import { connect, createTestDatabase, migrate, quietLogger, type TestDatabase } from '../support/test-database.js';
+
+const PASSWORD = 'correct-horse-battery';
+let db: TestDatabase;
+let sequelize: Sequelize;
+let admin: AdminMount;
+let app: Express;
+const ids = { orgA: 0, orgB: 0, leadA: 0, leadB: 0, campaignB: 0, staffA: 0 };
+
+beforeAll(async () => {
+  db = await createTestDatabase('admin');
+  await migrate(db.url);
+  sequelize = connect(db.url);
+  const hash = await hashPassword(PASSWORD);
+  const [a, b] = await Organization.bulkCreate([{ name: 'Alpha Agency', slug: 'alpha' }, { name: 'Beta Brokers', slug: 'beta' }] as never[]);
+  ids.orgA = a!.id; ids.orgB = b!.id;
+  const user = (email: string, extra: Partial<User> = {}) => ({ email, hashed_password: hash, first_name: 'T', last_name: 'User', ...extra });
+  await User.bulkCreate([
+    user('super@test.co', { is_superuser: true }),
+    user('staff-a@test.co', { organization_id: ids.orgA }),
+    user('staff-b@test.co', { organization_id: ids.orgB }),
+    user('inactive@test.co', { organization_id: ids.orgA, is_active: false }),
+    user('throttled@test.co', { organization_id: ids.orgA }),
+  ] as never[]);
+  ids.staffA = (await User.findOne({ where: { email: 'staff-a@test.co' } }))!.id;
+  ids.campaignB = (await Campaign.create({ name: 'Beta Spring', slug: 'beta-spring', campaign_type: 'seasonal', organization_id: ids.orgB } as never)).id;
+  ids.leadA = (await Lead.create({ first_name: 'Ann', last_name: 'Alpha', email: 'ann@alpha.co', organization_id: ids.orgA } as never)).id;
+  ids.leadB = (await Lead.create({ first_name: 'Bob', last_name: 'Beta', email: 'bob@beta.co', organization_id: ids.orgB, campaign_id: ids.campaignB } as never)).id;
+  admin = buildAdmin({ sequelize, databaseUrl: db.url, config: loadConfig({}) });
+  app = createApp({ sequelize, logger: quietLogger, mountAdmin: admin.mount });
+});
+afterAll(async () => {
+  await admin?.close();
+  await sequelize?.close();
+  await db?.drop();
+});
+
+async function login(email: string, password = PASSWORD) {
+  const agent = request.agent(app);
+  const res = await agent.post('/admin/login').field('email', email).field('password', password);
+  return { agent, res };
+}
+const api = (resource: string, path: string) => `/admin/api/resources/${resource}/${path}`;
+const leadB = () => Lead.findByPk(ids.leadB).then((l) => l?.get({ plain: true }));
+
+describe('admin login', () => {
+  it('signs a staff member in and opens the admin API', async () => {
+    const { agent, res } = await login('STAFF-A@test.co');
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe('/admin');
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/leadharbor_admin=.*HttpOnly.*SameSite=Lax/i);
+    expect((await agent.get(api('leads', 'actions/list'))).status).toBe(200);
+  });
+
+  it('refuses a wrong password and an inactive user with the same answer', async () => {
+    const wrong = await login('staff-a@test.co', 'not-the-password');
+    const inactive = await login('inactive@test.co');
+    for (const { agent, res } of [wrong, inactive]) {
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('invalidCredentials');
+      expect((await agent.get(api('leads', 'actions/list'))).status).toBe(302); // back to the login page
+    }
+  });
+
+  it(`locks an email after ${MAX_FAILURES} failures, even with the right password`, async () => {
+    for (let i = 0; i < MAX_FAILURES; i += 1) await login('throttled@test.co', 'wrong-password');
+    const { agent, res } = await login('throttled@test.co');
+    expect(res.status).toBe(400);
+    expect(res.text).toContain(THROTTLED_MESSAGE);
+    expect((await agent.get(api('leads', 'actions/list'))).status).toBe(302);
+  });
+});
+
+describe('hashed_password never leaves the server', () => {
+  it('is absent from every users response a superuser can request', async () => {
+    const { agent } = await login('super@test.co');
+    const responses = await Promise.all([
+      agent.get(api('users', 'actions/list')),
+      agent.get(api('users', `records/${ids.staffA}/show`)),
+      agent.get(api('users', `records/${ids.staffA}/edit`)),
+      agent.get(api('users', 'actions/search/staff')),
+      agent.get(api('leads', `records/${ids.leadA}/show`)),
+    ]);
+    for (const res of responses) {
+      expect(res.status).toBe(200);
+      expect(res.text).not.toContain('hashed_password');
+      expect(res.text).not.toMatch(/\$2[aby]\$12\$/);
+    }
+  });
+
+  it('a new user gets a bcrypt hash from the write-only password field', async () => {
+    const { agent } = await login('super@test.co');
+    const res = await agent.post(api('users', 'actions/new')).field('email', 'new@test.co').field('first_name', 'New')
+      .field('last_name', 'User').field('password', 'a-long-enough-password').field('organization_id', String(ids.orgA));
+    expect(res.body.notice?.type).toBe('success');
+    expect(res.text).not.toContain('hashed_password');
+    const created = await User.scope('withPassword').findOne({ where: { email: 'new@test.co' } });
+    expect(created!.hashed_password).toMatch(/^\$2[aby]\$12\$/);
+  });
+});
+
+describe('staff of organization A cannot reach organization B', () => {
+  let agent: ReturnType<typeof request.agent>;
+  beforeAll(async () => { agent = (await login('staff-a@test.co')).agent; });
+
+  it('lists and searches only their own records, whatever filter they send', async () => {
+    const list = await agent.get(api('leads', 'actions/list'));
+    expect(list.body.records.map((r: { id: string }) => Number(r.id))).toEqual([ids.leadA]);
+    expect(list.body.meta.total).toBe(1);
+    const askingForB = await agent.get(api('leads', `actions/list?filters.organization_id=${ids.orgB}`));
+    expect(askingForB.body.records).toEqual([]);
+    expect(askingForB.body.meta.total).toBe(0);
+    const search = await agent.get(api('leads', 'actions/search/Beta'));
+    expect(search.body.records).toEqual([]);
+    const picker = await agent.get(api('campaigns', 'actions/search/'));
+    expect(picker.body.records).toEqual([]);
+    const orgs = await agent.get(api('organizations', 'actions/list'));
+    expect(orgs.body.records.map((r: { id: string }) => Number(r.id))).toEqual([ids.orgA]);
+  });
+
+  it.each(['show', 'edit'])('GET %s of a B lead is refused with a readable notice', async (action) => {
+    const res = await agent.get(api('leads', `records/${ids.leadB}/${action}`));
+    expect(res.text).not.toContain('bob@beta.co');
+    expect(res.body.notice?.type ?? 'error').toBe('error');
+  });
+
+  it('editing, deleting and bulk-deleting a B lead change nothing', async () => {
+    const before = await leadB();
+    const edit = await agent.post(api('leads', `records/${ids.leadB}/edit`)).field('first_name', 'Hacked');
+    const del = await agent.post(api('leads', `records/${ids.leadB}/delete`));
+    const bulk = await agent.post(api('leads', `bulk/bulkDelete?recordIds=${ids.leadA},${ids.leadB}`));
+    for (const res of [edit, del, bulk]) {
+      expect(res.text).not.toContain('bob@beta.co');
+      if (res.body.notice) {
+        expect(res.body.notice.type).toBe('error');
+        expect(res.body.notice.message).not.toMatch(/\{\{/);
+      }
+    }
+    expect(await leadB()).toEqual(before);
+    expect(await Lead.findByPk(ids.leadA)).not.toBeNull(); // the bulk delete was refused as a whole
+  });
+
+  it('cannot make themselves a superuser or move a record to another organization', async () => {
+    await agent.post(api('users', `records/${ids.staffA}/edit`)).field('is_superuser', 'true').field('organization_id', String(ids.orgB));
+    expect(await User.findByPk(ids.staffA)).toMatchObject({ is_superuser: false, organization_id: ids.orgA });
+    await agent.post(api('leads', `records/${ids.leadA}/edit`)).field('organization_id', String(ids.orgB));
+    expect((await Lead.findByPk(ids.leadA))!.organization_id).toBe(ids.orgA);
+    const created = await agent.post(api('leads', 'actions/new')).field('first_name', 'Cy').field('last_name', 'New')
+      .field('email', 'cy@new.co').field('organization_id', String(ids.orgB));
+    expect(created.body.notice?.type).toBe('success');
+    expect((await Lead.findOne({ where: { email: 'cy@new.co' } }))!.organization_id).toBe(ids.orgA);
+    await agent.post(api('users', 'actions/new')).field('email', 'sneaky@test.co').field('first_name', 'S').field('last_name', 'U')
+      .field('password', 'a-long-enough-password').field('is_superuser', 'true');
+    expect(await User.findOne({ where: { email: 'sneaky@test.co' } })).toMatchObject({ is_superuser: false, organization_id: ids.orgA });
+  });
+
+  it('sees the catalogue but cannot change it, with a notice free of placeholders', async () => {
+    expect((await agent.get(api('insurance_products', 'actions/list'))).status).toBe(200);
+    const res = await agent.post(api('insurance_products', 'actions/new')).field('name', 'Nope').field('product_type', 'auto');
+    expect(res.body.notice).toMatchObject({ type: 'error' });
+    expect(res.body.notice.message).not.toMatch(/\{\{/);
+  });
+});
+
+describe('field errors instead of failures', () => {
+  it('a malformed email and a score of 150 come back as errors on those fields', async () => {
+    const { agent } = await login('super@test.co');
+    const res = await agent.post(api('leads', 'actions/new')).field('first_name', 'X').field('last_name', 'Y')
+      .field('email', 'not-an-email').field('score', '150');
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body.record.errors).sort()).toEqual(['email', 'score']);
+  });
+
+  it('a duplicate slug is an error on the slug field; a blank slug is made from the name', async () => {
+    const { agent } = await login('super@test.co');
+    const dup = await agent.post(api('organizations', 'actions/new')).field('name', 'Alpha Again').field('slug', 'alpha');
+    expect(Object.keys(dup.body.record.errors)).toEqual(['slug']);
+    const made = await agent.post(api('organizations', 'actions/new')).field('name', 'Gamma Group & Co');
+    expect(made.body.notice?.type).toBe('success');
+    expect(await Organization.findOne({ where: { slug: 'gamma-group-co' } })).not.toBeNull();
+  });
+});
