@@ -36,3 +36,17 @@ export const slugFromName: Before = async (request: ActionRequest) => {
 
 /** Write actions only a superuser may run (shared catalogue tables, organizations). */
 export const SUPERUSER_ONLY = ({ currentAdmin }: { currentAdmin?: Parameters<typeof isSuperuser>[0] }) => isSuperuser(currentAdmin);
+
+/**
+ * Actions of a table only superusers may change (the shared catalogue,
+ * organizations): staff may list and show, nothing else. Slugs left blank
+ * are made from the name.
+ */
+export function superuserOnlyWrites(): Record<string, { isAccessible: typeof SUPERUSER_ONLY; before?: Before }> {
+  return {
+    new: { isAccessible: SUPERUSER_ONLY, before: slugFromName },
+    edit: { isAccessible: SUPERUSER_ONLY, before: slugFromName },
+    delete: { isAccessible: SUPERUSER_ONLY },
+    bulkDelete: { isAccessible: SUPERUSER_ONLY },
+  };
+}
