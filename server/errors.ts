@@ -45,7 +45,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       appError = new AppError(type.replace(/\./g, '_'), clientStatus, clientStatus === 400 ? 'The request body is not valid JSON.' : (error as Error).message);
     } else {
       const requestId = randomUUID();
-      logger.error(`unhandled error (request ${requestId}): ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      logger.error(`unhandled error (request ${requestId})`, error);
       appError = new AppError('internal_error', 500, `An unexpected error occurred. Reference: ${requestId}`);
     }
     res.status(appError.status).type('application/problem+json').json({

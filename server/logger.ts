@@ -21,6 +21,7 @@ export function createLogger(level: LogLevel = 'info', write: (line: string) => 
     debug: (m) => emit('debug', m),
     info: (m) => emit('info', m),
     warn: (m) => emit('warn', m),
-    error: (m, e) => emit('error', e instanceof Error ? `${m}: ${e.message}` : m),
+    // An error logged here is one nobody expected: keep its stack for whoever reads the log.
+    error: (m, e) => emit('error', e instanceof Error ? `${m}: ${e.stack ?? e.message}` : e === undefined ? m : `${m}: ${String(e)}`),
   };
 }

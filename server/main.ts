@@ -5,9 +5,28 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { pendingMigrations } from './db/readiness.js';
 import { describeStartupError } from './db/startup-errors.js';
-import { createLogger } from './logger.js';
+import { createLogger, type Logger } from './logger.js';
+import type { Database } from './db/database.js';
 
-const ADMIN_ROOT_PATH = '/admin';
+/**
+ * Brings the schema to the latest version. A restart usually finds it
+ * current: that is checked with plain SQL, and umzug is loaded only when
+ * there is work to do.
+ */
+async function migrateToLatest(db: Database, logger: Logger): Promise<void> {
+  if ((await pendingMigrations(db.sequelize, 30_000)).length === 0) {
+    logger.info('Schema is up to date');
+    return;
+  }
+  const { createMigrator } = await import('./db/migrator.js');
+  const migrator = createMigrator(db.url, logger);
+  try {
+    const applied = await migrator.up();
+    logger.info(applied.length ? `Applied ${applied.length} migration(s)` : 'Schema is up to date');
+  } finally {
+    await migrator.close();
+  }
+}
 
 /**
  * `npm start`: read config, open the database (embedded by default), migrate
@@ -39,21 +58,9 @@ async function main(): Promise<void> {
   await db.sequelize.authenticate();
   logger.info(`Database: ${db.kind === 'embedded' ? 'embedded PostgreSQL' : db.displayUrl}`);
 
-  // A restart usually finds the schema current: check with plain SQL, load umzug only when there is work.
-  if (config.MIGRATE_ON_START && (await pendingMigrations(db.sequelize, 30_000)).length === 0) {
-    logger.info('Schema is up to date');
-  } else if (config.MIGRATE_ON_START) {
-    const { createMigrator } = await import('./db/migrator.js');
-    const migrator = createMigrator(db.url, logger);
-    try {
-      const applied = await migrator.up();
-      logger.info(applied.length ? `Applied ${applied.length} migration(s)` : 'Schema is up to date');
-    } finally {
-      await migrator.close();
-    }
-  }
+  if (config.MIGRATE_ON_START) await migrateToLatest(db, logger);
 
-  const { buildAdmin } = await import('./admin/admin-router.js');
+  const { ADMIN_ROOT, buildAdmin } = await import('./admin/admin-router.js');
   const admin = buildAdmin({ sequelize: db.sequelize, databaseUrl: db.url, config });
   closeAdmin = admin.close;
   const app = createApp({ sequelize: db.sequelize, logger, mountAdmin: admin.mount });
@@ -63,7 +70,7 @@ async function main(): Promise<void> {
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   logger.info(`Ready in ${Math.round(performance.now() - startedAt)} ms`);
   logger.info(`LeadHarbor listening on http://${host}:${port}`);
-  logger.info(`Admin back office: http://${host}:${port}${ADMIN_ROOT_PATH}`);
+  logger.info(`Admin back office: http://${host}:${port}${ADMIN_ROOT}`);
 }
 
 main().catch((error: unknown) => {

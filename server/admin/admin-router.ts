@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { Express } from 'express';
 import type { Sequelize } from 'sequelize';
 import type { Config } from '../config.js';
+import { AppError } from '../errors.js';
 import { ADMIN_TRANSLATIONS } from './admin-locale.js';
 import { createAuthenticate } from './auth.js';
 import { serveLocalFonts } from './local-fonts.js';
@@ -37,7 +38,7 @@ export interface AdminMount {
 }
 
 export function createAdmin(): AdminJS {
-  return new AdminJS({
+  const admin = new AdminJS({
     rootPath: ADMIN_ROOT,
     loginPath: `${ADMIN_ROOT}/login`,
     logoutPath: `${ADMIN_ROOT}/logout`,
@@ -49,6 +50,17 @@ export function createAdmin(): AdminJS {
     branding: { companyName: 'LeadHarbor', withMadeWithLove: false, logo: false },
     locale: { language: 'en', availableLanguages: ['en'], translations: { en: ADMIN_TRANSLATIONS } },
   });
+  // AdminJS throws a plain Error (a 500) for an unknown resource in a URL; it is a 404.
+  // Patched on the instance: @adminjs/express refuses subclasses (it checks constructor.name).
+  const findResource = admin.findResource.bind(admin);
+  admin.findResource = (resourceId: string) => {
+    try {
+      return findResource(resourceId);
+    } catch {
+      throw new AppError('not_found', 404, `There is no admin resource "${resourceId}".`);
+    }
+  };
+  return admin;
 }
 
 /**

@@ -184,6 +184,8 @@ function urlFor(port: number): string {
 
 /** Boots (initialising on first use) the embedded cluster and returns its connection URL. */
 export async function startEmbeddedPostgres({ dataDir, port, logger, shareRunning = false }: EmbeddedOptions): Promise<RunningEmbedded> {
+  // Only the cluster folder is private (0700, below); its parents keep the default mode so "nobody" can reach it.
+  await fs.mkdir(path.dirname(dataDir), { recursive: true });
   const user = runAsUser();
   if (user) await assertReachable(dataDir, user);
 
@@ -215,9 +217,6 @@ export async function startEmbeddedPostgres({ dataDir, port, logger, shareRunnin
       );
     }
     logger.info(`Creating the embedded PostgreSQL cluster in ${dataDir} (first run)`);
-    // Only the cluster folder is private; its parents keep the default mode so "nobody" can reach it.
-    await fs.mkdir(path.dirname(dataDir), { recursive: true });
-    if (user) await assertReachable(dataDir, user);
     await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
     if (user) await fs.chown(dataDir, user.uid, user.gid);
     await fs.chmod(dataDir, 0o700);

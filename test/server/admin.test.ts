@@ -174,6 +174,13 @@ describe('staff of organization A cannot reach organization B', () => {
 });
 
 describe('field errors instead of failures', () => {
+  it('an unknown resource in an admin URL is a 404 problem, not a 500', async () => {
+    const { agent } = await login('super@test.co');
+    const res = await agent.get(api('no_such_table', 'actions/list'));
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ code: 'not_found', detail: 'There is no admin resource "no_such_table".' });
+  });
+
   it('a malformed email and a score of 150 come back as errors on those fields', async () => {
     const { agent } = await login('super@test.co');
     const res = await agent.post(api('leads', 'actions/new')).field('first_name', 'X').field('last_name', 'Y')
