@@ -12,4 +12,7 @@ export const ADMIN_TRANSLATIONS: LocaleTranslations = {
     invalidCredentials: 'Wrong email or password.',
     thereWereValidationErrors: 'Some fields need attention: see the messages under them.',
   },
+  resources: {
+    leads: { properties: { search: 'Name, email or phone' } },
+  },
 };

@@ -1,7 +1,9 @@
 import { BaseRecord, ForbiddenError, ValidationError, type ActionContext, type Filter, type ParamsType } from 'adminjs';
 import { Resource as SequelizeResource, convertFilter } from '@adminjs/sequelize';
 import { ForeignKeyConstraintError, Op, type ModelStatic, type Model, type WhereOptions } from 'sequelize';
+import type { CurrentAdmin } from 'adminjs';
 import { confinedOrganization } from './current-admin.js';
+import { SEARCH_FILTER, searchCondition } from './search-filter.js';
 
 type AnyModel = ModelStatic<Model>;
 
@@ -17,20 +19,38 @@ type AnyModel = ModelStatic<Model>;
  * organizations table itself); `null` means a shared catalogue table.
  */
 export class ScopedResource extends SequelizeResource {
-  constructor(private readonly model: AnyModel, private readonly scopeColumn: string | null) {
+  constructor(
+    private readonly model: AnyModel,
+    private readonly scopeColumn: string | null,
+    /** Columns the free-text `search` filter looks in (see search-filter.ts). */
+    private readonly searchColumns: readonly string[] = [],
+  ) {
     super(model);
   }
 
   /**
-   * The filter's conditions AND the confinement, as one explicit `Op.and`:
+   * The filter's conditions AND the confinement (also used by the CSV export), as one explicit `Op.and`:
    * merging through a Sequelize scope would let a request's own
    * `organization_id` filter replace the confinement on the same key.
    */
-  private where(filter: Filter | null, context?: ActionContext): WhereOptions {
-    const conditions = filter ? [convertFilter(filter) as WhereOptions] : [];
-    const org = this.scopeColumn ? confinedOrganization(context?.currentAdmin) : undefined;
+  conditionsFor(filter: Filter | null, currentAdmin: CurrentAdmin | undefined): WhereOptions {
+    const conditions: WhereOptions[] = [];
+    if (filter) {
+      const entries = Object.values(filter.filters);
+      const search = entries.find((f) => f.path === SEARCH_FILTER);
+      // Only real columns reach the adapter's converter: the virtual search filter is handled
+      // here, and a filter on an unknown path (a typo, a crafted URL) is ignored, not a 500.
+      const columns = entries.filter((f) => f.property && f.path !== SEARCH_FILTER);
+      conditions.push(convertFilter({ reduce: (fn: never, init: never) => columns.reduce(fn, init) } as unknown as Filter) as WhereOptions);
+      if (search && this.searchColumns.length) conditions.push(searchCondition(String(search.value), this.searchColumns));
+    }
+    const org = this.scopeColumn ? confinedOrganization(currentAdmin) : undefined;
     if (org !== undefined) conditions.push({ [this.scopeColumn!]: org });
     return { [Op.and]: conditions };
+  }
+
+  private where(filter: Filter | null, context?: ActionContext): WhereOptions {
+    return this.conditionsFor(filter, context?.currentAdmin);
   }
 
   /** Attributes the model's default scope hides (users' hashed_password) never reach AdminJS. */

@@ -173,6 +173,28 @@ describe('staff of organization A cannot reach organization B', () => {
   });
 });
 
+describe('lead search', () => {
+  it('matches names, email and phone in one box, case-insensitively, within the organization', async () => {
+    await Lead.create({ first_name: 'Zora', last_name: 'Quill', email: 'zq@alpha.co', phone: '+12065550142', organization_id: ids.orgA } as never);
+    await Lead.create({ first_name: 'Zora', last_name: 'Quill', email: 'zq@beta.co', phone: '+12065550142', organization_id: ids.orgB } as never);
+    const { agent } = await login('staff-a@test.co');
+    const emails = async (q: string) => (await agent.get(api('leads', `actions/list?filters.search=${encodeURIComponent(q)}`)))
+      .body.records.map((r: { params: { email: string } }) => r.params.email);
+    expect(await emails('zora quill')).toEqual(['zq@alpha.co']);
+    expect(await emails('ZQ@ALPHA')).toEqual(['zq@alpha.co']);
+    expect(await emails('(206) 555-0142')).toEqual(['zq@alpha.co']);
+    expect(await emails('nobody-like-this')).toEqual([]);
+    expect(await emails('100%_')).toEqual([]); // LIKE wildcards are literal
+  });
+
+  it('ignores a filter on a column that does not exist instead of failing', async () => {
+    const { agent } = await login('staff-a@test.co');
+    const res = await agent.get(api('leads', 'actions/list?filters.no_such_column=1'));
+    expect(res.status).toBe(200);
+    expect(res.body.records.length).toBeGreaterThan(0);
+  });
+});
+
 describe('field errors instead of failures', () => {
   it('an unknown resource in an admin URL is a 404 problem, not a 500', async () => {
     const { agent } = await login('super@test.co');

@@ -1,0 +1,30 @@
+import { Op, Sequelize, type WhereOptions } from 'sequelize';
+
+/** The virtual filter field staff type into: matches names, email and phone at once. */
+export const SEARCH_FILTER = 'search';
+
+const PHONE_DIGITS_MIN = 4;
+
+/**
+ * Free-text search as staff expect it: case-insensitive, every word must
+ * match one of the columns ("ann smith" finds Ann Smith), and a query with
+ * enough digits also matches phone numbers whatever their formatting.
+ */
+export function searchCondition(query: string, columns: readonly string[]): WhereOptions {
+  const words = query.trim().split(/\s+/).filter(Boolean).slice(0, 5);
+  if (words.length === 0) return {};
+  const escape = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const perWord = words.map((word) => ({
+    [Op.or]: columns.map((column) => ({ [column]: { [Op.iLike]: `%${escape(word)}%` } })),
+  }));
+  const digits = query.replace(/\D/g, '');
+  if (digits.length >= PHONE_DIGITS_MIN && columns.includes('phone')) {
+    return {
+      [Op.or]: [
+        { [Op.and]: perWord },
+        Sequelize.where(Sequelize.fn('regexp_replace', Sequelize.col('phone'), '\\D', '', 'g'), { [Op.like]: `%${digits}%` }),
+      ],
+    };
+  }
+  return { [Op.and]: perWord };
+}
