@@ -7,14 +7,17 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY server ./server
 COPY models ./models
 COPY migrations ./migrations
+COPY types ./types
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production PORT=3000
+# ADMIN_JS_SKIP_BUNDLE: serve the admin components bundled at build time, never bundle at run time.
+ENV NODE_ENV=production PORT=3000 ADMIN_JS_SKIP_BUNDLE=true
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/.adminjs ./.adminjs
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \

@@ -8,6 +8,8 @@ import * as m004 from './2026.11.26T10.04.00.create-campaigns.js';
 import * as m005 from './2026.11.26T10.05.00.create-insurance-products.js';
 import * as m006 from './2026.11.26T10.06.00.create-leads.js';
 import * as m007 from './2026.11.26T11.00.00.create-admin-sessions.js';
+import * as m008 from './2026.11.26T12.00.00.lead-list-performance.js';
+import * as m009 from './2026.11.26T13.00.00.create-lead-stats.js';
 
 /** Table that records applied migrations (name + applied time). */
 export const MIGRATIONS_TABLE = 'schema_migrations';
@@ -26,6 +28,8 @@ const modules = {
   '2026.11.26T10.05.00.create-insurance-products': m005,
   '2026.11.26T10.06.00.create-leads': m006,
   '2026.11.26T11.00.00.create-admin-sessions': m007,
+  '2026.11.26T12.00.00.lead-list-performance': m008,
+  '2026.11.26T13.00.00.create-lead-stats': m009,
 };
 
 export const MIGRATIONS: RunnableMigration<QueryInterface>[] = Object.entries(modules).map(

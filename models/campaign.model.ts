@@ -5,6 +5,7 @@ import {
 import type { Organization } from './organization.model.js';
 import { CAMPAIGN_STATUSES, type CampaignStatus } from './value-sets.js';
 import { TIMESTAMP_ATTRIBUTES } from './timestamps.js';
+import { REQUIRED, oneOf, taken } from './validators.js';
 
 export class Campaign extends Model<InferAttributes<Campaign>, InferCreationAttributes<Campaign>> {
   declare id: CreationOptional<number>;
@@ -27,13 +28,13 @@ export class Campaign extends Model<InferAttributes<Campaign>, InferCreationAttr
 export function initCampaign(sequelize: Sequelize): typeof Campaign {
   return Campaign.init({
     id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-    name: { type: DataTypes.STRING(255), allowNull: false, validate: { notEmpty: true } },
-    slug: { type: DataTypes.STRING(255), allowNull: false, unique: true, validate: { notEmpty: true } },
+    name: { type: DataTypes.STRING(255), allowNull: false, validate: REQUIRED },
+    slug: { type: DataTypes.STRING(255), allowNull: false, unique: taken('slug', 'ix_campaigns_slug'), validate: REQUIRED },
     description: { type: DataTypes.TEXT, allowNull: true },
-    campaign_type: { type: DataTypes.STRING(100), allowNull: false, validate: { notEmpty: true } },
+    campaign_type: { type: DataTypes.STRING(100), allowNull: false, validate: REQUIRED },
     status: {
       type: DataTypes.STRING(50), allowNull: false, defaultValue: 'draft',
-      validate: { isIn: [[...CAMPAIGN_STATUSES]] },
+      validate: oneOf(CAMPAIGN_STATUSES),
     },
     budget: { type: DataTypes.DECIMAL(10, 2), allowNull: true },
     start_date: { type: DataTypes.DATE, allowNull: true },

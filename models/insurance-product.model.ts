@@ -4,6 +4,7 @@ import {
 } from 'sequelize';
 import { PRODUCT_TYPES, type ProductType } from './value-sets.js';
 import { TIMESTAMP_ATTRIBUTES } from './timestamps.js';
+import { REQUIRED, oneOf, taken } from './validators.js';
 
 export class InsuranceProduct extends Model<InferAttributes<InsuranceProduct>, InferCreationAttributes<InsuranceProduct>> {
   declare id: CreationOptional<number>;
@@ -23,10 +24,10 @@ export class InsuranceProduct extends Model<InferAttributes<InsuranceProduct>, I
 export function initInsuranceProduct(sequelize: Sequelize): typeof InsuranceProduct {
   return InsuranceProduct.init({
     id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-    name: { type: DataTypes.STRING(255), allowNull: false, validate: { notEmpty: true } },
-    slug: { type: DataTypes.STRING(255), allowNull: false, unique: true, validate: { notEmpty: true } },
+    name: { type: DataTypes.STRING(255), allowNull: false, validate: REQUIRED },
+    slug: { type: DataTypes.STRING(255), allowNull: false, unique: taken('slug', 'ix_insurance_products_slug'), validate: REQUIRED },
     description: { type: DataTypes.TEXT, allowNull: true },
-    product_type: { type: DataTypes.STRING(100), allowNull: false, validate: { isIn: [[...PRODUCT_TYPES]] } },
+    product_type: { type: DataTypes.STRING(100), allowNull: false, validate: oneOf(PRODUCT_TYPES) },
     coverage_amount: { type: DataTypes.DECIMAL(12, 2), allowNull: true },
     premium_range_min: { type: DataTypes.DECIMAL(10, 2), allowNull: true },
     premium_range_max: { type: DataTypes.DECIMAL(10, 2), allowNull: true },

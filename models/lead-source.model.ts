@@ -4,6 +4,7 @@ import {
 } from 'sequelize';
 import { SOURCE_TYPES, type SourceType } from './value-sets.js';
 import { TIMESTAMP_ATTRIBUTES } from './timestamps.js';
+import { REQUIRED, oneOf, taken } from './validators.js';
 
 export class LeadSource extends Model<InferAttributes<LeadSource>, InferCreationAttributes<LeadSource>> {
   declare id: CreationOptional<number>;
@@ -19,10 +20,10 @@ export class LeadSource extends Model<InferAttributes<LeadSource>, InferCreation
 export function initLeadSource(sequelize: Sequelize): typeof LeadSource {
   return LeadSource.init({
     id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-    name: { type: DataTypes.STRING(255), allowNull: false, validate: { notEmpty: true } },
-    slug: { type: DataTypes.STRING(255), allowNull: false, unique: true, validate: { notEmpty: true } },
+    name: { type: DataTypes.STRING(255), allowNull: false, validate: REQUIRED },
+    slug: { type: DataTypes.STRING(255), allowNull: false, unique: taken('slug', 'ix_lead_sources_slug'), validate: REQUIRED },
     description: { type: DataTypes.TEXT, allowNull: true },
-    source_type: { type: DataTypes.STRING(100), allowNull: false, validate: { isIn: [[...SOURCE_TYPES]] } },
+    source_type: { type: DataTypes.STRING(100), allowNull: false, validate: oneOf(SOURCE_TYPES) },
     is_active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
     ...TIMESTAMP_ATTRIBUTES,
   }, { sequelize, tableName: 'lead_sources', modelName: 'LeadSource', timestamps: false });

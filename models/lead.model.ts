@@ -10,6 +10,7 @@ import {
   LEAD_PRIORITIES, LEAD_STATUSES, SCORE_MAX, SCORE_MIN, type LeadPriority, type LeadStatus,
 } from './value-sets.js';
 import { TIMESTAMP_ATTRIBUTES } from './timestamps.js';
+import { EMAIL, REQUIRED, between, oneOf } from './validators.js';
 
 export class Lead extends Model<InferAttributes<Lead>, InferCreationAttributes<Lead>> {
   declare id: CreationOptional<number>;
@@ -42,9 +43,9 @@ export class Lead extends Model<InferAttributes<Lead>, InferCreationAttributes<L
 export function initLead(sequelize: Sequelize): typeof Lead {
   return Lead.init({
     id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-    first_name: { type: DataTypes.STRING(100), allowNull: false, validate: { notEmpty: true } },
-    last_name: { type: DataTypes.STRING(100), allowNull: false, validate: { notEmpty: true } },
-    email: { type: DataTypes.STRING(255), allowNull: false, validate: { isEmail: true } },
+    first_name: { type: DataTypes.STRING(100), allowNull: false, validate: REQUIRED },
+    last_name: { type: DataTypes.STRING(100), allowNull: false, validate: REQUIRED },
+    email: { type: DataTypes.STRING(255), allowNull: false, validate: { ...REQUIRED, ...EMAIL } },
     phone: { type: DataTypes.STRING(50), allowNull: true },
     date_of_birth: { type: DataTypes.DATEONLY, allowNull: true },
     address: { type: DataTypes.STRING(255), allowNull: true },
@@ -54,13 +55,13 @@ export function initLead(sequelize: Sequelize): typeof Lead {
     country: { type: DataTypes.STRING(100), allowNull: false, defaultValue: 'USA' },
     status: {
       type: DataTypes.STRING(50), allowNull: false, defaultValue: 'new',
-      validate: { isIn: [[...LEAD_STATUSES]] },
+      validate: oneOf(LEAD_STATUSES),
     },
     priority: {
       type: DataTypes.STRING(50), allowNull: false, defaultValue: 'medium',
-      validate: { isIn: [[...LEAD_PRIORITIES]] },
+      validate: oneOf(LEAD_PRIORITIES),
     },
-    score: { type: DataTypes.INTEGER, allowNull: true, validate: { min: SCORE_MIN, max: SCORE_MAX } },
+    score: { type: DataTypes.INTEGER, allowNull: true, validate: between(SCORE_MIN, SCORE_MAX) },
     notes: { type: DataTypes.TEXT, allowNull: true },
     estimated_value: { type: DataTypes.DECIMAL(10, 2), allowNull: true },
     last_contact_date: { type: DataTypes.DATE, allowNull: true },

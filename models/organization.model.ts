@@ -3,6 +3,7 @@ import {
   type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
 } from 'sequelize';
 import { TIMESTAMP_ATTRIBUTES } from './timestamps.js';
+import { EMAIL, REQUIRED, taken } from './validators.js';
 
 export class Organization extends Model<InferAttributes<Organization>, InferCreationAttributes<Organization>> {
   declare id: CreationOptional<number>;
@@ -20,12 +21,12 @@ export class Organization extends Model<InferAttributes<Organization>, InferCrea
 export function initOrganization(sequelize: Sequelize): typeof Organization {
   return Organization.init({
     id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-    name: { type: DataTypes.STRING(255), allowNull: false, validate: { notEmpty: true } },
-    slug: { type: DataTypes.STRING(255), allowNull: false, unique: true, validate: { notEmpty: true } },
+    name: { type: DataTypes.STRING(255), allowNull: false, validate: REQUIRED },
+    slug: { type: DataTypes.STRING(255), allowNull: false, unique: taken('slug', 'ix_organizations_slug'), validate: REQUIRED },
     description: { type: DataTypes.TEXT, allowNull: true },
     website: { type: DataTypes.STRING(255), allowNull: true },
     phone: { type: DataTypes.STRING(50), allowNull: true },
-    email: { type: DataTypes.STRING(255), allowNull: true, validate: { isEmail: true } },
+    email: { type: DataTypes.STRING(255), allowNull: true, validate: EMAIL },
     is_active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
     ...TIMESTAMP_ATTRIBUTES,
   }, { sequelize, tableName: 'organizations', modelName: 'Organization', timestamps: false });

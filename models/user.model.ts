@@ -4,6 +4,7 @@ import {
 } from 'sequelize';
 import type { Organization } from './organization.model.js';
 import { TIMESTAMP_ATTRIBUTES } from './timestamps.js';
+import { EMAIL, REQUIRED, taken } from './validators.js';
 
 export class User extends Model<InferAttributes<User>, InferCreationAttributes<User>> {
   declare id: CreationOptional<number>;
@@ -23,13 +24,13 @@ export function initUser(sequelize: Sequelize): typeof User {
   return User.init({
     id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
     email: {
-      type: DataTypes.STRING(255), allowNull: false, unique: true, validate: { isEmail: true },
+      type: DataTypes.STRING(255), allowNull: false, unique: taken('email', 'ix_users_email'), validate: { ...REQUIRED, ...EMAIL },
       // Logins compare lower-cased emails, so store them that way.
       set(value: string) { this.setDataValue('email', typeof value === 'string' ? value.trim().toLowerCase() : value); },
     },
     hashed_password: { type: DataTypes.STRING(255), allowNull: false },
-    first_name: { type: DataTypes.STRING(100), allowNull: false, validate: { notEmpty: true } },
-    last_name: { type: DataTypes.STRING(100), allowNull: false, validate: { notEmpty: true } },
+    first_name: { type: DataTypes.STRING(100), allowNull: false, validate: REQUIRED },
+    last_name: { type: DataTypes.STRING(100), allowNull: false, validate: REQUIRED },
     is_active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
     is_superuser: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
     phone: { type: DataTypes.STRING(50), allowNull: true },

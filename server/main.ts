@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   if (config.MIGRATE_ON_START) await migrateToLatest(db, logger);
 
   const { ADMIN_ROOT, buildAdmin } = await import('./admin/admin-router.js');
-  const admin = buildAdmin({ sequelize: db.sequelize, databaseUrl: db.url, config });
+  const admin = buildAdmin({ sequelize: db.sequelize, databaseUrl: db.url, config, logger });
   closeAdmin = admin.close;
   const app = createApp({ sequelize: db.sequelize, logger, mountAdmin: admin.mount });
   server = app.listen(config.PORT, config.HOST);

@@ -8,8 +8,17 @@ import type { Express } from 'express';
 import type { Sequelize } from 'sequelize';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
-import { ADMIN_TRANSLATIONS } from './admin-locale.js';
+import { ADMIN_TRANSLATIONS, readableNotices } from './admin-locale.js';
 import { createAuthenticate } from './auth.js';
+import { leadsCsvExport } from './export/export-route.js';
+import type { Logger } from '../logger.js';
+import { adminErrors } from './admin-errors.js';
+import { ADMIN_STYLES_PATH, serveAdminStyles } from './admin-styles.js';
+import { boardHandler } from './board/board-handler.js';
+import { COMPONENTS_BUNDLE, componentsBundled } from './bundle-components.js';
+import { createComponentLoader } from './component-loader.js';
+import { rejectCrossSite } from './cross-site-guard.js';
+import { dashboardHandler } from './dashboard/dashboard-handler.js';
 import { serveLocalFonts } from './local-fonts.js';
 import { campaignResource } from './resources/campaign.resource.js';
 import { insuranceProductResource } from './resources/insurance-product.resource.js';
@@ -28,6 +37,24 @@ export interface AdminDeps {
   sequelize: Sequelize;
   databaseUrl: string;
   config: Pick<Config, 'NODE_ENV' | 'SESSION_SECRET'>;
+  logger?: Logger;
+}
+
+/**
+ * Production serves the bundle `npm run build` made and refuses to start
+ * without it (bundling at run time happens after listen, and a failure there
+ * crashes the server). Development bundles and rebuilds on change. Tests
+ * bundle explicitly where a browser needs the components.
+ */
+function prepareComponents(admin: AdminJS, env: Config['NODE_ENV'], logger?: Logger): void {
+  if (env === 'production') {
+    if (!componentsBundled()) {
+      throw new Error(`The admin's components are not bundled (${COMPONENTS_BUNDLE} is missing): run \`npm run build\` before starting in production.`);
+    }
+    process.env.ADMIN_JS_SKIP_BUNDLE = 'true'; // read by AdminJS itself, not by our config
+  } else if (env === 'development') {
+    admin.watch().catch((error: unknown) => logger?.error('Bundling the admin components failed', error));
+  }
 }
 
 export interface AdminMount {
@@ -38,16 +65,21 @@ export interface AdminMount {
 }
 
 export function createAdmin(): AdminJS {
+  const { loader, ids } = createComponentLoader();
   const admin = new AdminJS({
+    componentLoader: loader,
+    dashboard: { component: ids.Dashboard, handler: dashboardHandler },
+    pages: { board: { component: ids.Board, handler: boardHandler, icon: 'Columns' } },
     rootPath: ADMIN_ROOT,
     loginPath: `${ADMIN_ROOT}/login`,
     logoutPath: `${ADMIN_ROOT}/logout`,
     resources: [
-      leadResource(), campaignResource(), leadSourceResource(),
+      leadResource(ids), campaignResource(), leadSourceResource(),
       insuranceProductResource(),
       organizationResource(), userResource(),
     ],
     branding: { companyName: 'LeadHarbor', withMadeWithLove: false, logo: false },
+    assets: { styles: [ADMIN_STYLES_PATH] },
     locale: { language: 'en', availableLanguages: ['en'], translations: { en: ADMIN_TRANSLATIONS } },
   });
   // AdminJS throws a plain Error (a 500) for an unknown resource in a URL; it is a 404.
@@ -68,9 +100,10 @@ export function createAdmin(): AdminJS {
  * password login whose sessions live in PostgreSQL (shared by every app
  * instance).
  */
-export function buildAdmin({ sequelize, databaseUrl, config }: AdminDeps): AdminMount {
+export function buildAdmin({ sequelize, databaseUrl, config, logger }: AdminDeps): AdminMount {
   const admin = createAdmin();
   const production = config.NODE_ENV === 'production';
+  prepareComponents(admin, config.NODE_ENV, logger);
   const sessionPool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   const PgStore = ConnectPgSimple(session);
   const store = new PgStore({ pool: sessionPool, tableName: SESSION_TABLE, createTableIfMissing: false, pruneSessionInterval: production ? 900 : false });
@@ -86,12 +119,16 @@ export function buildAdmin({ sequelize, databaseUrl, config }: AdminDeps): Admin
       cookie: { httpOnly: true, sameSite: 'lax', secure: production, maxAge: 8 * 60 * 60 * 1000 },
     },
   );
+  // Added after the login check the router was built with, so it is behind the admin session too.
+  router.get('/export/leads.csv', leadsCsvExport({ admin, logger }));
   return {
     admin,
     mount(app) {
       if (production) app.set('trust proxy', 1); // Secure cookies behind a TLS-terminating proxy
       serveLocalFonts(app, FONTS_PATH, ADMIN_ROOT);
-      app.use(ADMIN_ROOT, router);
+      serveAdminStyles(app);
+      app.use(`${ADMIN_ROOT}/api`, rejectCrossSite, readableNotices);
+      app.use(ADMIN_ROOT, router, adminErrors);
     },
     async close() {
       store.close();

@@ -1,11 +1,17 @@
 import { BaseRecord, ForbiddenError, ValidationError, type ActionContext, type Filter, type ParamsType } from 'adminjs';
-import { Resource as SequelizeResource, convertFilter } from '@adminjs/sequelize';
-import { ForeignKeyConstraintError, Op, type ModelStatic, type Model, type WhereOptions } from 'sequelize';
+import { Resource as SequelizeResource } from '@adminjs/sequelize';
+import { ForeignKeyConstraintError, Op, QueryTypes, literal, type ModelStatic, type Model, type WhereOptions } from 'sequelize';
 import type { CurrentAdmin } from 'adminjs';
 import { confinedOrganization } from './current-admin.js';
-import { SEARCH_FILTER, searchCondition } from './search-filter.js';
+import { AppError } from '../errors.js';
+import { filterConditions } from './filter-conditions.js';
 
 type AnyModel = ModelStatic<Model>;
+
+/** Lists count exactly up to this many rows; above it, the total shown is the planner's estimate. */
+export const EXACT_COUNT_LIMIT = 10_000;
+/** From this OFFSET on, a page is found by id first (index-only), then loaded. */
+const DEFERRED_OFFSET = 1_000;
 
 /**
  * The Sequelize adapter with per-organization isolation built into every
@@ -29,28 +35,51 @@ export class ScopedResource extends SequelizeResource {
   }
 
   /**
-   * The filter's conditions AND the confinement (also used by the CSV export), as one explicit `Op.and`:
-   * merging through a Sequelize scope would let a request's own
-   * `organization_id` filter replace the confinement on the same key.
+   * The filter's conditions (see filter-conditions.ts) AND the confinement, as
+   * one explicit `Op.and`: merging through a Sequelize scope would let a
+   * request's own `organization_id` filter replace the confinement on the
+   * same key. Also used by the CSV export, so both agree row for row. Throws
+   * an `invalid_filter` AppError (422) for a value that cannot be a filter.
    */
   conditionsFor(filter: Filter | null, currentAdmin: CurrentAdmin | undefined): WhereOptions {
-    const conditions: WhereOptions[] = [];
-    if (filter) {
-      const entries = Object.values(filter.filters);
-      const search = entries.find((f) => f.path === SEARCH_FILTER);
-      // Only real columns reach the adapter's converter: the virtual search filter is handled
-      // here, and a filter on an unknown path (a typo, a crafted URL) is ignored, not a 500.
-      const columns = entries.filter((f) => f.property && f.path !== SEARCH_FILTER);
-      conditions.push(convertFilter({ reduce: (fn: never, init: never) => columns.reduce(fn, init) } as unknown as Filter) as WhereOptions);
-      if (search && this.searchColumns.length) conditions.push(searchCondition(String(search.value), this.searchColumns));
-    }
+    const conditions = filter ? filterConditions(filter, this.model, this.searchColumns) : [];
     const org = this.scopeColumn ? confinedOrganization(currentAdmin) : undefined;
     if (org !== undefined) conditions.push({ [this.scopeColumn!]: org });
     return { [Op.and]: conditions };
   }
 
+  /** conditionsFor inside AdminJS actions: a bad filter value becomes a notice with the field's error, not a 500. */
   private where(filter: Filter | null, context?: ActionContext): WhereOptions {
-    return this.conditionsFor(filter, context?.currentAdmin);
+    try {
+      return this.conditionsFor(filter, context?.currentAdmin);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'invalid_filter') throw error;
+      throw new ValidationError(
+        Object.fromEntries(error.errors.map((e) => [e.field.replace(/^filters\./, '').replace(/~~.*$/, ''), { message: e.message, type: e.code }])),
+        { message: error.message },
+      );
+    }
+  }
+
+  /**
+   * AdminJS marks every NOT NULL column required, so the browser refuses to
+   * submit a form with it empty, even where the database fills it in
+   * (`country` defaults to USA, `is_active` to true). A column with a default
+   * is optional in the form; leaving it blank lets the database decide.
+   */
+  override properties(): ReturnType<SequelizeResource['properties']> {
+    return super.properties().map((property) => this.withDefaults(property));
+  }
+
+  override property(path: string): ReturnType<SequelizeResource['property']> {
+    const property = super.property(path);
+    return property ? this.withDefaults(property) : property;
+  }
+
+  private withDefaults<P extends { name(): string; isRequired(): boolean }>(property: P): P {
+    const attribute = this.model.getAttributes()[property.name()];
+    if (attribute?.defaultValue !== undefined) property.isRequired = () => false;
+    return property;
   }
 
   /** Attributes the model's default scope hides (users' hashed_password) never reach AdminJS. */
@@ -59,31 +88,105 @@ export class ScopedResource extends SequelizeResource {
     return Object.fromEntries(Object.entries(params).filter(([key]) => !hidden.includes(key)));
   }
 
+  /** Totals that `find` learnt for a filter (one request's Filter object, so nothing outlives it). */
+  private readonly totalsSeen = new WeakMap<Filter, number>();
+
+  /**
+   * The list's total, which AdminJS asks for on every page: exact up to
+   * EXACT_COUNT_LIMIT rows (it never reads more than that many), and the
+   * planner's estimate above it, so a page of a million leads does not wait
+   * for `count(*)` to visit them all. An estimate is never below the rows
+   * actually seen, so "more than 10,000" is always true when shown.
+   */
   override async count(filter: Filter, context?: ActionContext): Promise<number> {
-    return this.model.count({ where: this.where(filter, context) });
+    const known = this.totalsSeen.get(filter);
+    if (known !== undefined) return known;
+    const where = this.where(filter, context);
+    const seen = await this.cappedCount(where);
+    if (seen <= EXACT_COUNT_LIMIT) return seen;
+    return Math.max(seen, await this.estimatedCount(where));
   }
 
+  /**
+   * One page, newest first with the primary key as tie-breaker (so pages
+   * neither repeat nor skip rows that share a timestamp). A deep page first
+   * finds its ids, an OFFSET that the list's indexes skip without reading the
+   * table (index-only), then loads just those rows.
+   */
   override async find(
     filter: Filter,
     { limit = 20, offset = 0, sort = {} }: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } },
     context?: ActionContext,
   ): Promise<BaseRecord[]> {
-    const rows = await this.model.findAll({
-      where: this.where(filter, context),
-      limit,
-      offset,
-      order: sort.sortBy ? [[sort.sortBy, (sort.direction ?? 'asc').toUpperCase()]] : undefined,
-    });
+    const where = this.where(filter, context);
+    const order = this.listOrder(sort);
+    let rows: Model[];
+    let found: number;
+    if (offset < DEFERRED_OFFSET) {
+      rows = await this.model.findAll({ where, limit, offset, order });
+      found = rows.length;
+    } else {
+      const pk = this.primaryKey();
+      const ids = (await this.model.findAll({ attributes: [pk], where, limit, offset, order, raw: true }))
+        .map((row) => (row as unknown as Record<string, unknown>)[pk]);
+      // The conditions again: cheap on ten rows, and a row moved away in between stays out of reach.
+      rows = ids.length ? await this.model.findAll({ where: { [Op.and]: [{ [pk]: { [Op.in]: ids } }, where] }, order }) : [];
+      found = ids.length;
+    }
+    // A page that is not full ends the list, so it tells the total: the list action then asks
+    // `count` with the same filter, and a search that found one lead is not searched for twice.
+    if (found < limit && (found > 0 || offset === 0)) this.totalsSeen.set(filter, offset + found);
     return rows.map((row) => new BaseRecord(row.toJSON(), this));
   }
 
+  private listOrder(sort: { sortBy?: string; direction?: 'asc' | 'desc' }): [string, string][] | undefined {
+    if (!sort.sortBy) return undefined;
+    const direction = (sort.direction ?? 'asc').toUpperCase();
+    const pk = this.primaryKey();
+    return sort.sortBy === pk ? [[pk, direction]] : [[sort.sortBy, direction], [pk, direction]];
+  }
+
+  /** The list's rows as SQL (`SELECT 1 FROM ... WHERE ...`), for counting and estimating. */
+  private selectSql(where: WhereOptions, limit?: number): string {
+    const generator = this.model.sequelize!.getQueryInterface().queryGenerator as {
+      selectQuery(table: string, options: object, model: AnyModel): string;
+    };
+    return generator.selectQuery(this.model.getTableName() as string, { attributes: [[literal('1'), 'one']], where, limit }, this.model)
+      .replace(/;\s*$/, '');
+  }
+
+  /** Matching rows, reading at most EXACT_COUNT_LIMIT + 1 of them. */
+  private async cappedCount(where: WhereOptions): Promise<number> {
+    const [row] = await this.model.sequelize!.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (${this.selectSql(where, EXACT_COUNT_LIMIT + 1)}) AS capped`,
+      { type: QueryTypes.SELECT },
+    );
+    return row?.n ?? 0;
+  }
+
+  /** The planner's estimate of the matching rows (EXPLAIN reads statistics, not the table). */
+  private async estimatedCount(where: WhereOptions): Promise<number> {
+    const [row] = await this.model.sequelize!.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
+      `EXPLAIN (FORMAT JSON) ${this.selectSql(where)}`,
+      { type: QueryTypes.SELECT },
+    );
+    return Math.round(row?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0);
+  }
+
+  /** Every table's key is an integer: "1x" or "abc" in a URL or filter names no record (rather than an SQL error). */
+  private validId(id: string | number): boolean {
+    return /^\d{1,9}$/.test(String(id));
+  }
+
   override async findOne(id: string | number, context?: ActionContext): Promise<BaseRecord | null> {
+    if (!this.validId(id)) return null;
     const row = await this.model.findOne({ where: { [Op.and]: [{ [this.primaryKey()]: id }, this.where(null, context)] } });
     return row ? new BaseRecord(row.toJSON(), this) : null;
   }
 
   /** Bulk actions: a selection that includes any record out of reach is refused as a whole. */
   override async findMany(ids: (string | number)[], context?: ActionContext): Promise<BaseRecord[]> {
+    if (!ids.every((id) => this.validId(id))) return [];
     const byId = { [this.primaryKey()]: { [Op.in]: ids } };
     const rows = await this.model.findAll({ where: { [Op.and]: [byId, this.where(null, context)] } });
     if (rows.length < new Set(ids.map(String)).size && (await this.model.count({ where: byId })) > rows.length) {

@@ -4,11 +4,15 @@ import { Op, Sequelize, type WhereOptions } from 'sequelize';
 export const SEARCH_FILTER = 'search';
 
 const PHONE_DIGITS_MIN = 4;
+/** Only digits and phone punctuation: "(206) 555-0142", "+1 206.555.0142". */
+const PHONE_LIKE = /^[\d\s()+.-]+$/;
 
 /**
  * Free-text search as staff expect it: case-insensitive, every word must
- * match one of the columns ("ann smith" finds Ann Smith), and a query with
- * enough digits also matches phone numbers whatever their formatting.
+ * match one of the columns ("ann smith" finds Ann Smith), and a query that
+ * is a phone number (enough digits, nothing but phone punctuation) also
+ * matches phone numbers whatever their formatting. An email's digits
+ * ("ann.5012@x.co") are not a phone number.
  */
 export function searchCondition(query: string, columns: readonly string[]): WhereOptions {
   const words = query.trim().split(/\s+/).filter(Boolean).slice(0, 5);
@@ -18,7 +22,7 @@ export function searchCondition(query: string, columns: readonly string[]): Wher
     [Op.or]: columns.map((column) => ({ [column]: { [Op.iLike]: `%${escape(word)}%` } })),
   }));
   const digits = query.replace(/\D/g, '');
-  if (digits.length >= PHONE_DIGITS_MIN && columns.includes('phone')) {
+  if (digits.length >= PHONE_DIGITS_MIN && PHONE_LIKE.test(query.trim()) && columns.includes('phone')) {
     return {
       [Op.or]: [
         { [Op.and]: perWord },

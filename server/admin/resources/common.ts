@@ -19,6 +19,9 @@ export const TIMESTAMPS: Record<string, PropertyOptions> = {
   updated_at: { isVisible: { list: false, show: true, edit: false, filter: false } },
 };
 
+/** The slug field: optional in forms because a blank one is made from the name (see slugFromName). */
+export const SLUG: PropertyOptions = { isRequired: false, description: 'Left blank, it is made from the name.' };
+
 export function slugify(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
     .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 255);

@@ -1,18 +1,33 @@
-import type { ResourceWithOptions } from 'adminjs';
+import type { ActionResponse, ListActionResponse, ResourceWithOptions } from 'adminjs';
 import { Lead } from '../../../models/index.js';
 import { LEAD_PRIORITIES, LEAD_PRIORITY_LABELS, LEAD_STATUSES, LEAD_STATUS_LABELS } from '../../../models/value-sets.js';
+import { bulkChangeActions, pipelineRecordActions } from '../actions/pipeline-actions.js';
+import type { ComponentIds } from '../component-loader.js';
 import { ScopedResource } from '../scoped-resource.js';
 import { SEARCH_FILTER } from '../search-filter.js';
 import { NAV, TIMESTAMPS, dropdown } from './common.js';
 
+/** One "Name" column instead of two, so the list fits a laptop screen. */
+async function withFullName(response: ActionResponse): Promise<ActionResponse> {
+  for (const record of (response as ListActionResponse).records ?? []) {
+    record.params.name = `${record.params.first_name ?? ''} ${record.params.last_name ?? ''}`.trim();
+  }
+  return response;
+}
+
 /** The screen staff live in: newest first, searchable by name, email or phone. */
-export function leadResource(): ResourceWithOptions {
+export function leadResource(components: ComponentIds): ResourceWithOptions {
   return {
     resource: new ScopedResource(Lead, 'organization_id', ['first_name', 'last_name', 'email', 'phone']),
     options: {
       navigation: NAV.leads,
       sort: { sortBy: 'created_at', direction: 'desc' },
-      listProperties: ['first_name', 'last_name', 'email', 'phone', 'status', 'priority', 'score', 'insurance_product_id', 'lead_source_id', 'campaign_id', 'created_at'],
+      listProperties: ['name', 'email', 'phone', 'status', 'priority', 'score', 'insurance_product_id', 'lead_source_id', 'campaign_id', 'created_at'],
+      showProperties: ['first_name', 'last_name', 'email', 'phone', 'status', 'priority', 'score', 'insurance_product_id', 'lead_source_id', 'campaign_id',
+        'estimated_value', 'date_of_birth', 'address', 'city', 'state', 'zip_code', 'country', 'notes', 'last_contact_date', 'next_follow_up_date',
+        'organization_id', 'created_at', 'updated_at'],
+      editProperties: ['first_name', 'last_name', 'email', 'phone', 'status', 'priority', 'score', 'insurance_product_id', 'lead_source_id', 'campaign_id',
+        'estimated_value', 'date_of_birth', 'address', 'city', 'state', 'zip_code', 'country', 'notes', 'next_follow_up_date', 'organization_id'],
       filterProperties: [SEARCH_FILTER, 'status', 'priority', 'score', 'insurance_product_id', 'lead_source_id', 'campaign_id', 'created_at'],
       properties: {
         ...TIMESTAMPS,
@@ -20,12 +35,14 @@ export function leadResource(): ResourceWithOptions {
           type: 'string',
           isVisible: { list: false, show: false, edit: false, filter: true },
         },
+        name: { type: 'string', isSortable: false, isVisible: { list: true, show: false, edit: false, filter: false } },
         created_at: { isVisible: { list: true, show: true, edit: false, filter: true } },
         status: dropdown(LEAD_STATUSES, LEAD_STATUS_LABELS),
         priority: dropdown(LEAD_PRIORITIES, LEAD_PRIORITY_LABELS),
         score: { description: '0 to 100' },
         notes: { type: 'textarea' },
       },
+      actions: { list: { after: withFullName }, ...pipelineRecordActions(), ...bulkChangeActions(components) },
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { ResourceWithOptions } from 'adminjs';
 import { Organization } from '../../../models/index.js';
 import { ScopedResource } from '../scoped-resource.js';
-import { NAV, TIMESTAMPS, superuserOnlyWrites } from './common.js';
+import { NAV, SLUG, TIMESTAMPS, superuserOnlyWrites } from './common.js';
 
 /** Staff see their own organization, read-only; superusers manage all of them. */
 export function organizationResource(): ResourceWithOptions {
@@ -11,7 +11,7 @@ export function organizationResource(): ResourceWithOptions {
       navigation: NAV.accounts,
       listProperties: ['name', 'slug', 'email', 'phone', 'is_active', 'created_at'],
       filterProperties: ['name', 'slug', 'is_active', 'created_at'],
-      properties: { ...TIMESTAMPS, description: { type: 'textarea' }, slug: { description: 'Left blank, it is made from the name.' } },
+      properties: { ...TIMESTAMPS, description: { type: 'textarea' }, slug: SLUG },
       actions: superuserOnlyWrites(),
     },
   };

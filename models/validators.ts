@@ -1,0 +1,25 @@
+/**
+ * Validators with messages written for the people who read them: admin
+ * staff see these under the field, not Sequelize's "Validation isEmail on
+ * email failed".
+ */
+export const REQUIRED = {
+  notNull: { msg: 'This field is required.' },
+  notEmpty: { msg: 'This field is required.' },
+};
+
+export const EMAIL = { isEmail: { msg: 'Enter a valid email address, like name@example.com.' } };
+
+export function oneOf(values: readonly string[]) {
+  return { isIn: { args: [[...values]], msg: `Choose one of: ${values.join(', ')}.` } };
+}
+
+export function between(min: number, max: number) {
+  const msg = `Enter a number from ${min} to ${max}.`;
+  return { min: { args: [min] as [number], msg }, max: { args: [max] as [number], msg } };
+}
+
+/** For `unique` column options: the unique index (as the migration names it) and the message when the value is taken. */
+export function taken(what: string, index: string) {
+  return { name: index, msg: `This ${what} is already used. Choose another.` };
+}

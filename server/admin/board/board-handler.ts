@@ -1,0 +1,32 @@
+import type { PageHandler } from 'adminjs';
+import { Op } from 'sequelize';
+import { Lead } from '../../../models/index.js';
+import { LEAD_STATUS_LABELS } from '../../../models/value-sets.js';
+import { confinedOrganization } from '../current-admin.js';
+import { isLeadStatus, moveLeads } from '../pipeline/lead-pipeline.js';
+import { boardColumns } from './board-data.js';
+
+/**
+ * The board page: GET returns the columns; POST `{leadId, status}` moves one
+ * card (a drag) and returns the refreshed columns, or a notice saying why not.
+ */
+export const boardHandler: PageHandler = async (request, _response, context) => {
+  const org = confinedOrganization(context.currentAdmin);
+  const sequelize = Lead.sequelize!;
+  if (request.method === 'post') {
+    const { leadId, status } = (request.payload ?? {}) as { leadId?: unknown; status?: unknown };
+    const id = Number(leadId);
+    if (!Number.isInteger(id) || !isLeadStatus(status)) {
+      return { notice: { type: 'error', message: 'Choose a lead and a status from the board.' }, columns: await boardColumns(sequelize, org) };
+    }
+    const where = { [Op.and]: [{ id }, ...(org === undefined ? [] : [{ organization_id: org }])] };
+    const moved = await moveLeads(where, status);
+    return {
+      notice: moved
+        ? { type: 'success', message: `Moved to ${LEAD_STATUS_LABELS[status]}.` }
+        : { type: 'error', message: 'This record does not exist or belongs to another organization.' },
+      columns: await boardColumns(sequelize, org),
+    };
+  }
+  return { columns: await boardColumns(sequelize, org) };
+};

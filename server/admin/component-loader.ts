@@ -1,0 +1,23 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ComponentLoader } from 'adminjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Every custom admin component, registered in one place. Paths have no
+ * extension so the `.tsx` source resolves under tsx and Jest, and the compiled
+ * `.js` under `dist/`. `npm run build` pre-bundles them (see bundle-admin.ts).
+ */
+export function createComponentLoader() {
+  const loader = new ComponentLoader();
+  const component = (name: string) => loader.add(name, path.join(here, 'components', name.replace(/[A-Z]/g, (c, i: number) => `${i ? '-' : ''}${c.toLowerCase()}`)));
+  const ids = {
+    Dashboard: component('Dashboard'),
+    Board: component('Board'),
+    BulkChange: component('BulkChange'),
+  };
+  return { loader, ids };
+}
+
+export type ComponentIds = ReturnType<typeof createComponentLoader>['ids'];

@@ -1,0 +1,10 @@
+import type { PageHandler } from 'adminjs';
+import { Lead } from '../../../models/index.js';
+import { confinedOrganization } from '../current-admin.js';
+import { dashboardStats } from './dashboard-stats.js';
+
+/** The admin home page's data: figures for the viewer's organization, or everything for a superuser. */
+export const dashboardHandler: PageHandler = async (_request, _response, context) => {
+  const org = confinedOrganization(context.currentAdmin);
+  return dashboardStats(Lead.sequelize!, org);
+};

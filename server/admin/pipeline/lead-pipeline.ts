@@ -1,0 +1,48 @@
+import { Op, type Transaction, type WhereOptions } from 'sequelize';
+import { Lead } from '../../../models/index.js';
+import { LEAD_PRIORITIES, LEAD_STATUSES, type LeadPriority, type LeadStatus } from '../../../models/value-sets.js';
+
+/** Moving a lead into one of these statuses means someone just spoke to the person. */
+const CONTACT_STATUSES: ReadonlySet<LeadStatus> = new Set(['contacted', 'qualified', 'nurturing', 'converted']);
+
+export function isLeadStatus(value: unknown): value is LeadStatus {
+  return typeof value === 'string' && (LEAD_STATUSES as readonly string[]).includes(value);
+}
+
+export function isLeadPriority(value: unknown): value is LeadPriority {
+  return typeof value === 'string' && (LEAD_PRIORITIES as readonly string[]).includes(value);
+}
+
+/** The columns a status change writes: the status, and the contact time where it applies. */
+export function statusChange(status: LeadStatus, now = new Date()): { status: LeadStatus; last_contact_date?: Date } {
+  return CONTACT_STATUSES.has(status) ? { status, last_contact_date: now } : { status };
+}
+
+/**
+ * Applies a status change to leads matching `where` (which must already carry
+ * the caller's organization confinement). Returns how many rows changed.
+ * The single path for pipeline actions, bulk changes and the board.
+ */
+export async function moveLeads(where: WhereOptions, status: LeadStatus, transaction?: Transaction): Promise<number> {
+  const [count] = await Lead.update(statusChange(status), { where, transaction });
+  return count;
+}
+
+export async function setPriority(where: WhereOptions, priority: LeadPriority): Promise<number> {
+  const [count] = await Lead.update({ priority }, { where });
+  return count;
+}
+
+export function byIds(ids: readonly (string | number)[]): WhereOptions {
+  return { id: { [Op.in]: ids.map(Number).filter(Number.isInteger) } };
+}
+
+/** The record actions staff run on a lead, in pipeline order. */
+export const PIPELINE_ACTIONS: readonly { name: string; label: string; status: LeadStatus; icon: string; confirm?: string }[] = [
+  { name: 'markContacted', label: 'Mark contacted', status: 'contacted', icon: 'Phone' },
+  { name: 'qualify', label: 'Qualify', status: 'qualified', icon: 'CheckCircle' },
+  { name: 'nurture', label: 'Nurture', status: 'nurturing', icon: 'Clock' },
+  { name: 'convert', label: 'Convert', status: 'converted', icon: 'Award' },
+  { name: 'markLost', label: 'Mark lost', status: 'lost', icon: 'XCircle', confirm: 'Mark this lead as lost?' },
+  { name: 'archive', label: 'Archive', status: 'archived', icon: 'Archive', confirm: 'Archive this lead? It leaves the active pipeline.' },
+];

@@ -1,0 +1,69 @@
+import request from 'supertest';
+import type { Express } from 'express';
+import type { Sequelize } from 'sequelize';
+import { Campaign, Lead, Organization, User } from '../../models/index.js';
+import { buildAdmin, type AdminMount } from '../../server/admin/admin-router.js';
+import { createApp } from '../../server/app.js';
+import { hashPassword } from '../../server/auth/password.js';
+import { loadConfig } from '../../server/config.js';
+import { connect, createTestDatabase, migrate, quietLogger, type TestDatabase } from './test-database.js';
+
+export const PASSWORD = 'correct-horse-battery';
+
+/**
+ * Two organizations (A and B), a superuser, staff of each, an inactive and a
+ * spare user, one campaign of B and one lead each, on a database of its own,
+ * with the app and the admin mounted. Every admin test file starts here.
+ */
+export interface AdminFixture {
+  app: Express;
+  sequelize: Sequelize;
+  admin: AdminMount;
+  ids: { orgA: number; orgB: number; leadA: number; leadB: number; campaignB: number; staffA: number };
+  login(email: string, password?: string): Promise<{ agent: ReturnType<typeof request.agent>; res: request.Response }>;
+  close(): Promise<void>;
+}
+
+export async function createAdminFixture(label: string): Promise<AdminFixture> {
+  const db: TestDatabase = await createTestDatabase(label);
+  await migrate(db.url);
+  const sequelize = connect(db.url);
+  const hash = await hashPassword(PASSWORD);
+  const [a, b] = await Organization.bulkCreate([{ name: 'Alpha Agency', slug: 'alpha' }, { name: 'Beta Brokers', slug: 'beta' }] as never[]);
+  const user = (email: string, extra: Partial<User> = {}) => ({ email, hashed_password: hash, first_name: 'T', last_name: 'User', ...extra });
+  await User.bulkCreate([
+    user('super@test.co', { is_superuser: true }),
+    user('staff-a@test.co', { organization_id: a!.id }),
+    user('staff-b@test.co', { organization_id: b!.id }),
+    user('inactive@test.co', { organization_id: a!.id, is_active: false }),
+    user('throttled@test.co', { organization_id: a!.id }),
+  ] as never[]);
+  const campaignB = (await Campaign.create({ name: 'Beta Spring', slug: 'beta-spring', campaign_type: 'seasonal', organization_id: b!.id } as never)).id;
+  const ids = {
+    orgA: a!.id,
+    orgB: b!.id,
+    staffA: (await User.findOne({ where: { email: 'staff-a@test.co' } }))!.id,
+    campaignB,
+    leadA: (await Lead.create({ first_name: 'Ann', last_name: 'Alpha', email: 'ann@alpha.co', organization_id: a!.id } as never)).id,
+    leadB: (await Lead.create({ first_name: 'Bob', last_name: 'Beta', email: 'bob@beta.co', organization_id: b!.id, campaign_id: campaignB } as never)).id,
+  };
+  // NODE_ENV=test: the admin neither watches nor bundles components here.
+  const admin = buildAdmin({ sequelize, databaseUrl: db.url, config: loadConfig({ NODE_ENV: 'test' }) });
+  const app = createApp({ sequelize, logger: quietLogger, mountAdmin: admin.mount });
+  return {
+    app, sequelize, admin, ids,
+    async login(email, password = PASSWORD) {
+      const agent = request.agent(app);
+      const res = await agent.post('/admin/login').field('email', email).field('password', password);
+      return { agent, res };
+    },
+    async close() {
+      await admin.close();
+      await sequelize.close();
+      await db.drop();
+    },
+  };
+}
+
+/** Path of an AdminJS API call on a resource. */
+export const adminApi = (resource: string, path: string) => `/admin/api/resources/${resource}/${path}`;

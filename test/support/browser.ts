@@ -1,0 +1,117 @@
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Sequelize } from 'sequelize';
+import { buildAdmin, type AdminMount } from '../../server/admin/admin-router.js';
+import { bundleComponents } from '../../server/admin/bundle-components.js';
+import { createApp } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import { connect, createTestDatabase, migrate, quietLogger, type TestDatabase } from './test-database.js';
+
+/** Debian's package (`apt-get install chromium`); CHROMIUM_PATH overrides it. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Flags that keep Chromium quiet on a closed network: without the
+ * background-networking ones it keeps trying to reach Google's hosts.
+ * `launch()` already gives every browser a fresh temporary profile.
+ */
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Headless Chromium driven by playwright-core; close it in `afterAll`. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`No Chromium at ${CHROMIUM_PATH}: run \`apt-get install -y chromium\` or set CHROMIUM_PATH`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, chromiumSandbox: false, args: CHROMIUM_ARGS });
+}
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export interface IsolatedContext {
+  context: BrowserContext;
+  /** URLs the page tried to load from anywhere but this machine (all aborted). */
+  blocked: string[];
+  /** Uncaught exceptions thrown by the page's scripts. */
+  pageErrors: string[];
+}
+
+/**
+ * A new browser context (own cookies and storage) whose pages reach only
+ * this machine: every other request is aborted and recorded, so a test can
+ * neither hang on nor depend on the internet.
+ */
+export async function newIsolatedContext(browser: Browser, baseURL: string): Promise<IsolatedContext> {
+  const context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 900 } });
+  const blocked: string[] = [];
+  const pageErrors: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (LOCAL_HOSTS.has(url.hostname) || url.protocol === 'data:') return route.continue();
+    blocked.push(url.href);
+    return route.abort('blockedbyclient');
+  });
+  context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(error.message)));
+  return { context, blocked, pageErrors };
+}
+
+export interface RunningApp {
+  /** `http://127.0.0.1:<port>` */
+  baseURL: string;
+  sequelize: Sequelize;
+  database: TestDatabase;
+  /** Stops the HTTP server, closes the pools, drops the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * The real app (admin included), in this process, listening on a random
+ * port of 127.0.0.1, over a fresh migrated database of its own. `seed`
+ * runs after the migrations, before the first request. The admin's custom
+ * components are bundled first: with NODE_ENV=test the app neither watches
+ * nor bundles them, and a browser would otherwise get a stale bundle.
+ */
+export async function startApp(label: string, seed?: (sequelize: Sequelize) => Promise<void>): Promise<RunningApp> {
+  const database = await createTestDatabase(label);
+  let sequelize: Sequelize | undefined;
+  let admin: AdminMount | undefined;
+  try {
+    await migrate(database.url);
+    sequelize = connect(database.url);
+    await seed?.(sequelize);
+    admin = buildAdmin({ sequelize, databaseUrl: database.url, config: loadConfig({ NODE_ENV: 'test' }) });
+    await bundleComponents(admin.admin);
+    const server = await listen(createApp({ sequelize, logger: quietLogger, mountAdmin: admin.mount }));
+    const { port } = server.address() as AddressInfo;
+    const [db, adminMount] = [sequelize, admin];
+    return {
+      baseURL: `http://127.0.0.1:${port}`,
+      sequelize: db,
+      database,
+      async close() {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await adminMount.close();
+        await db.close();
+        await database.drop();
+      },
+    };
+  } catch (error) {
+    await admin?.close();
+    await sequelize?.close();
+    await database.drop();
+    throw error;
+  }
+}
+
+function listen(app: Express): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(0, '127.0.0.1');
+    server.once('listening', () => resolve(server)).once('error', reject);
+  });
+}
