@@ -25,6 +25,7 @@ export const ADMIN_TRANSLATIONS: LocaleTranslations = {
     ...Object.fromEntries(PIPELINE_ACTIONS.map((a) => [a.name, a.label])),
     changeStatus: 'Change status',
     changePriority: 'Change priority',
+    exportCsv: 'Export CSV',
   },
   resources: {
     leads: { properties: { search: 'Name, email or phone', name: 'Name' } },

@@ -16,6 +16,7 @@ export function createComponentLoader() {
     Dashboard: component('Dashboard'),
     Board: component('Board'),
     BulkChange: component('BulkChange'),
+    ExportCsv: component('ExportCsv'),
   };
   return { loader, ids };
 }

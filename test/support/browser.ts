@@ -115,3 +115,20 @@ function listen(app: Express): Promise<Server> {
     server.once('listening', () => resolve(server)).once('error', reject);
   });
 }
+
+export const SESSION_COOKIE = 'leadharbor_admin';
+
+/**
+ * Gives a browser context a signed-in admin session without loading the
+ * login page (each full AdminJS page load costs seconds on a busy machine);
+ * the login form itself has its own test.
+ */
+export async function signIn(context: BrowserContext, baseURL: string, email: string, password: string): Promise<void> {
+  const res = await fetch(`${baseURL}/admin/login`, {
+    method: 'POST', body: new URLSearchParams({ email, password }), redirect: 'manual',
+  });
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  if (res.status !== 302 || !cookie) throw new Error(`Signing in as ${email} failed: HTTP ${res.status}`);
+  const value = cookie.slice(SESSION_COOKIE.length + 1).split(';')[0]!;
+  await context.addCookies([{ name: SESSION_COOKIE, value, url: baseURL }]);
+}

@@ -18,9 +18,9 @@ function Card({ title, children, wide = false }: { title: string; children: Reac
 /** Horizontal bars, widest first; a funnel when given the statuses in pipeline order. */
 function Bars({ buckets, label }: { buckets: Bucket[]; label: string }) {
   const max = Math.max(1, ...buckets.map((b) => b.count));
-  if (buckets.length === 0) return <Text color="grey60">No data yet.</Text>;
   return (
     <figure aria-label={label} style={{ margin: 0 }}>
+      {buckets.length === 0 && <Text color="grey60">No data yet.</Text>}
       {buckets.map((b) => (
         <div key={b.key} style={{ display: 'grid', gridTemplateColumns: '9rem 1fr 4rem', alignItems: 'center', gap: 8, margin: '4px 0' }}>
           <Text as="span" fontSize="sm">{b.label}</Text>

@@ -42,7 +42,15 @@ export function leadResource(components: ComponentIds): ResourceWithOptions {
         score: { description: '0 to 100' },
         notes: { type: 'textarea' },
       },
-      actions: { list: { after: withFullName }, ...pipelineRecordActions(), ...bulkChangeActions(components) },
+      actions: {
+        list: { after: withFullName },
+        ...pipelineRecordActions(),
+        ...bulkChangeActions(components),
+        exportCsv: {
+          actionType: 'resource', icon: 'Download', component: components.ExportCsv, showInDrawer: true,
+          handler: async () => ({}),
+        },
+      },
     },
   };
 }
