@@ -4,41 +4,18 @@
  * baseline measured in the same run: a bare Express + pg server that only
  * connects and answers. Run with `npm run bench`.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, chmodSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
+import { existsSync, mkdtempSync, chmodSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { SERVER_URL as serverUrl, freePort, startServer, stopServer, writeBaselineServer } from './support.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function timeToReady(args: string[], env: NodeJS.ProcessEnv, url: (port: number) => string): Promise<number> {
-  const port = await freePort();
-  const started = performance.now();
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn', NODE_OPTIONS: '' }, stdio: 'ignore' });
-  try {
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);
-      const ok = await fetch(url(port)).then((r) => r.ok, () => false);
-      if (ok) return performance.now() - started;
-      if (performance.now() - started > 60_000) throw new Error('not ready after 60 s');
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
-  }
+async function timeToReady(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const { child, ms } = await startServer(args, env);
+  await stopServer(child);
+  return ms;
 }
 
 async function median(runs: number, measure: () => Promise<number>): Promise<number> {
@@ -57,20 +34,9 @@ async function main(): Promise<void> {
 
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'lh-bench-'));
   chmodSync(tmp, 0o755); // the embedded server runs as nobody when we are root
-  const baselineFile = path.join(tmp, 'baseline.mjs');
-  writeFileSync(baselineFile, `
-    import express from '${path.resolve('node_modules/express/index.js')}';
-    import pg from '${path.resolve('node_modules/pg/lib/index.js')}';
-    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
-    await pool.query('SELECT 1');
-    const app = express();
-    app.get('/ready', async (_q, r) => { await pool.query('SELECT 1'); r.send('ok'); });
-    app.listen(Number(process.env.PORT), '127.0.0.1');
-    process.on('SIGTERM', () => process.exit(0));
-  `);
+  const baselineFile = writeBaselineServer(tmp);
   if (!existsSync('dist/server/main.js')) throw new Error('run `npm run build` first (npm run bench does)');
 
-  const ready = (port: number) => `http://127.0.0.1:${port}/ready`;
   const external = { DATABASE_URL: dbUrl };
   const rows: [string, number][] = [];
   process.stderr.write(`start-up, median of ${RUNS} runs (cold embedded: 3)\n`);
@@ -79,18 +45,20 @@ async function main(): Promise<void> {
     rows.push([label, ms]);
     process.stderr.write(`  ${label}: ${ms.toFixed(0)} ms\n`);
   };
-  await measure('baseline: bare express + pg', RUNS, () => timeToReady([baselineFile], external, ready));
+  await measure('baseline: bare express + pg', RUNS, () => timeToReady([baselineFile], external));
   // First start migrates; later ones find the schema current, as a restart does.
-  await timeToReady(['dist/server/main.js'], external, ready);
-  await measure('LeadHarbor, compiled, DATABASE_URL', RUNS, () => timeToReady(['dist/server/main.js'], external, ready));
-  await measure('LeadHarbor, npm start (tsx), DATABASE_URL', RUNS, () => timeToReady(['--import', 'tsx', 'server/main.ts'], external, ready));
+  // Compiled = production: the pre-built admin bundle, no bundling or watching at start.
+  const production = { ...external, NODE_ENV: 'production', SESSION_SECRET: 'bench-session-secret-'.padEnd(40, 'x') };
+  await timeToReady(['dist/server/main.js'], production);
+  await measure('LeadHarbor, compiled, production, DATABASE_URL', RUNS, () => timeToReady(['dist/server/main.js'], production));
+  await measure('LeadHarbor, npm start (tsx), DATABASE_URL', RUNS, () => timeToReady(['--import', 'tsx', 'server/main.ts'], external));
   const pgPort = await freePort();
   const embeddedEnv = (dir: string) => ({ DATABASE_URL: '', EMBEDDED_PG_DIR: dir, EMBEDDED_PG_PORT: String(pgPort) });
   let cold = 0;
   await measure('LeadHarbor, npm start, embedded, cold (empty folder)', 3, () =>
-    timeToReady(['--import', 'tsx', 'server/main.ts'], embeddedEnv(path.join(tmp, `cold${cold++}`)), ready));
+    timeToReady(['--import', 'tsx', 'server/main.ts'], embeddedEnv(path.join(tmp, `cold${cold++}`))));
   await measure('LeadHarbor, npm start, embedded, warm', RUNS, () =>
-    timeToReady(['--import', 'tsx', 'server/main.ts'], embeddedEnv(path.join(tmp, 'cold0')), ready));
+    timeToReady(['--import', 'tsx', 'server/main.ts'], embeddedEnv(path.join(tmp, 'cold0'))));
 
   const base = rows[0]![1];
   process.stdout.write('\n| scenario | time to /ready | vs baseline |\n|---|---|---|\n');

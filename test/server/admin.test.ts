@@ -1,4 +1,4 @@
-import { Lead, Organization, User } from '../../models/index.js';
+import { Campaign, Lead, Organization, User } from '../../models/index.js';
 import { THROTTLED_MESSAGE } from '../../server/admin/auth.js';
 import { MAX_FAILURES } from '../../server/admin/login-throttle.js';
 import { adminApi as api, createAdminFixture, type AdminFixture } from '../support/admin-fixture.js';
@@ -111,6 +111,28 @@ describe('staff of organization A cannot reach organization B', () => {
     }
     expect(await leadB()).toEqual(before);
     expect(await Lead.findByPk(ids.leadA)).not.toBeNull(); // the bulk delete was refused as a whole
+  });
+
+  it.each([
+    ['leads', () => ids.leadB, Lead],
+    ['campaigns', () => ids.campaignB, Campaign],
+    ['users', () => ids.staffB, User],
+    ['organizations', () => ids.orgB, Organization],
+  ] as const)('%s: show, edit, delete and bulk delete of B\'s record are refused and change nothing', async (resource, id, model) => {
+    const before = await (model as typeof Lead).findByPk(id()).then((r) => r?.get({ plain: true }));
+    expect(before).toBeTruthy();
+    const responses = [
+      await agent.get(api(resource, `records/${id()}/show`)),
+      await agent.post(api(resource, `records/${id()}/edit`)).field('name', 'Hacked').field('first_name', 'Hacked'),
+      await agent.post(api(resource, `records/${id()}/delete`)),
+      await agent.post(api(resource, `bulk/bulkDelete?recordIds=${id()}`)),
+    ];
+    for (const res of responses) {
+      expect(res.status).toBeLessThan(500);
+      expect(res.body.notice?.type ?? 'error').toBe('error');
+      expect(res.body.record?.params ?? {}).toEqual({});
+    }
+    expect(await (model as typeof Lead).findByPk(id()).then((r) => r?.get({ plain: true }))).toEqual(before);
   });
 
   it('cannot make themselves a superuser or move a record to another organization', async () => {

@@ -19,7 +19,7 @@ export interface AdminFixture {
   app: Express;
   sequelize: Sequelize;
   admin: AdminMount;
-  ids: { orgA: number; orgB: number; leadA: number; leadB: number; campaignB: number; staffA: number };
+  ids: { orgA: number; orgB: number; leadA: number; leadB: number; campaignB: number; staffA: number; staffB: number };
   login(email: string, password?: string): Promise<{ agent: ReturnType<typeof request.agent>; res: request.Response }>;
   close(): Promise<void>;
 }
@@ -43,6 +43,7 @@ export async function createAdminFixture(label: string): Promise<AdminFixture> {
     orgA: a!.id,
     orgB: b!.id,
     staffA: (await User.findOne({ where: { email: 'staff-a@test.co' } }))!.id,
+    staffB: (await User.findOne({ where: { email: 'staff-b@test.co' } }))!.id,
     campaignB,
     leadA: (await Lead.create({ first_name: 'Ann', last_name: 'Alpha', email: 'ann@alpha.co', organization_id: a!.id } as never)).id,
     leadB: (await Lead.create({ first_name: 'Bob', last_name: 'Beta', email: 'bob@beta.co', organization_id: b!.id, campaign_id: campaignB } as never)).id,
