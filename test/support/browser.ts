@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Sequelize } from 'sequelize';
 import { buildAdmin, type AdminMount } from '../../server/admin/admin-router.js';
 import { bundleComponents } from '../../server/admin/bundle-components.js';
@@ -131,4 +131,43 @@ export async function signIn(context: BrowserContext, baseURL: string, email: st
   if (res.status !== 302 || !cookie) throw new Error(`Signing in as ${email} failed: HTTP ${res.status}`);
   const value = cookie.slice(SESSION_COOKIE.length + 1).split(';')[0]!;
   await context.addCookies([{ name: SESSION_COOKIE, value, url: baseURL }]);
+}
+
+/** What a browser test suite works with; fields are set by the hooks `browserSuite` registers. */
+export interface BrowserSuite {
+  app: RunningApp;
+  browser: Browser;
+  isolated: IsolatedContext;
+  page: Page;
+}
+
+/** AdminJS's front end is a few MB of scripts per full page load: slow on a busy 2-core machine. */
+export const SLOW = 120_000;
+
+/**
+ * Registers the hooks every browser suite needs: the app on a database of its
+ * own (seeded by `seed`) and one Chromium for the file, a fresh isolated
+ * context and page per test, and after each test the check that nothing was
+ * fetched from the internet and no page script failed.
+ */
+export function browserSuite(label: string, seed: (sequelize: Sequelize) => Promise<void>): BrowserSuite {
+  const suite = {} as BrowserSuite;
+  beforeAll(async () => {
+    [suite.app, suite.browser] = await Promise.all([startApp(label, seed), launchBrowser()]);
+  }, SLOW);
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.app?.close();
+  });
+  beforeEach(async () => {
+    suite.isolated = await newIsolatedContext(suite.browser, suite.app.baseURL);
+    suite.isolated.context.setDefaultTimeout(60_000);
+    suite.page = await suite.isolated.context.newPage();
+  });
+  afterEach(async () => {
+    await suite.isolated?.context.close();
+    expect(suite.isolated.blocked).toEqual([]); // the admin needs nothing from the internet
+    expect(suite.isolated.pageErrors).toEqual([]);
+  });
+  return suite;
 }
