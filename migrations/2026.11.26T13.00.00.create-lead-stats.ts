@@ -14,7 +14,7 @@ import type { QueryInterface } from 'sequelize';
  * instead of one per row.
  */
 /** Each stats key column and the expression that derives it from a lead row. */
-const KEYS: [column: string, expression: string][] = [
+export const KEYS: [column: string, expression: string][] = [
   ['organization_key', 'coalesce(organization_id, 0)'],
   ['day', "(created_at AT TIME ZONE 'UTC')::date"],
   ['status', 'status'],
@@ -22,15 +22,15 @@ const KEYS: [column: string, expression: string][] = [
   ['source_key', 'coalesce(lead_source_id, 0)'],
   ['campaign_key', 'coalesce(campaign_id, 0)'],
 ];
-const KEY_COLUMNS = KEYS.map(([column]) => column).join(', ');
+export const KEY_COLUMNS = KEYS.map(([column]) => column).join(', ');
 const GROUPED = (rows: string) =>
   `SELECT ${KEYS.map(([column, expression]) => `${expression} AS ${column}`).join(', ')}, count(*) AS n FROM ${rows} GROUP BY 1, 2, 3, 4, 5, 6`;
 
-const add = (rows: string) => `
+export const add = (rows: string) => `
   INSERT INTO lead_stats AS s (${KEY_COLUMNS}, leads) ${GROUPED(rows)}
   ON CONFLICT (${KEY_COLUMNS}) DO UPDATE SET leads = s.leads + EXCLUDED.leads;`;
 
-const subtract = (rows: string) => `
+export const subtract = (rows: string) => `
   UPDATE lead_stats s SET leads = s.leads - o.n FROM (${GROUPED(rows)}) o
    WHERE ${KEYS.map(([column]) => `s.${column} = o.${column}`).join(' AND ')};`;
 

@@ -10,6 +10,13 @@ import * as m006 from './2026.11.26T10.06.00.create-leads.js';
 import * as m007 from './2026.11.26T11.00.00.create-admin-sessions.js';
 import * as m008 from './2026.11.26T12.00.00.lead-list-performance.js';
 import * as m009 from './2026.11.26T13.00.00.create-lead-stats.js';
+import * as m010 from './2026.11.26T14.00.00.create-site-keys.js';
+import * as m011 from './2026.11.26T14.01.00.create-api-keys.js';
+import * as m012 from './2026.11.26T14.02.00.create-lead-submissions.js';
+import * as m013 from './2026.11.26T14.03.00.create-consents.js';
+import * as m014 from './2026.11.26T14.04.00.create-rate-limits.js';
+import * as m015 from './2026.11.26T14.05.00.shard-lead-stats.js';
+import * as m016 from './2026.11.26T14.06.00.create-intake-function.js';
 
 /** Table that records applied migrations (name + applied time). */
 export const MIGRATIONS_TABLE = 'schema_migrations';
@@ -30,6 +37,13 @@ const modules = {
   '2026.11.26T11.00.00.create-admin-sessions': m007,
   '2026.11.26T12.00.00.lead-list-performance': m008,
   '2026.11.26T13.00.00.create-lead-stats': m009,
+  '2026.11.26T14.00.00.create-site-keys': m010,
+  '2026.11.26T14.01.00.create-api-keys': m011,
+  '2026.11.26T14.02.00.create-lead-submissions': m012,
+  '2026.11.26T14.03.00.create-consents': m013,
+  '2026.11.26T14.04.00.create-rate-limits': m014,
+  '2026.11.26T14.05.00.shard-lead-stats': m015,
+  '2026.11.26T14.06.00.create-intake-function': m016,
 };
 
 export const MIGRATIONS: RunnableMigration<QueryInterface>[] = Object.entries(modules).map(

@@ -5,8 +5,12 @@ import { Lead, initLead } from './lead.model.js';
 import { LeadSource, initLeadSource } from './lead-source.model.js';
 import { Organization, initOrganization } from './organization.model.js';
 import { User, initUser } from './user.model.js';
+import { ApiKey, initApiKey } from './api-key.model.js';
+import { Consent, initConsent } from './consent.model.js';
+import { LeadSubmission, initLeadSubmission } from './lead-submission.model.js';
+import { SiteKey, initSiteKey } from './site-key.model.js';
 
-export { Campaign, InsuranceProduct, Lead, LeadSource, Organization, User };
+export { ApiKey, Campaign, Consent, InsuranceProduct, Lead, LeadSource, LeadSubmission, Organization, SiteKey, User };
 export * from './value-sets.js';
 
 let initialisedFor: Sequelize | undefined;
@@ -25,6 +29,10 @@ export function initModels(sequelize: Sequelize): void {
   initCampaign(sequelize);
   initInsuranceProduct(sequelize);
   initLead(sequelize);
+  initSiteKey(sequelize);
+  initApiKey(sequelize);
+  initLeadSubmission(sequelize);
+  initConsent(sequelize);
 
   // Delete rules mirror the migrations' foreign keys, so Sequelize never tries
   // to emulate a cascade the database already performs.
@@ -42,5 +50,21 @@ export function initModels(sequelize: Sequelize): void {
   Lead.belongsTo(LeadSource, { foreignKey: 'lead_source_id', as: 'leadSource' });
   InsuranceProduct.hasMany(Lead, { foreignKey: 'insurance_product_id', as: 'leads', ...setNull });
   Lead.belongsTo(InsuranceProduct, { foreignKey: 'insurance_product_id', as: 'insuranceProduct' });
+  Organization.hasMany(SiteKey, { foreignKey: 'organization_id', as: 'siteKeys', ...cascade });
+  SiteKey.belongsTo(Organization, { foreignKey: 'organization_id', as: 'organization' });
+  SiteKey.belongsTo(LeadSource, { foreignKey: 'default_lead_source_id', as: 'defaultLeadSource' });
+  SiteKey.belongsTo(Campaign, { foreignKey: 'default_campaign_id', as: 'defaultCampaign' });
+  Organization.hasMany(ApiKey, { foreignKey: 'organization_id', as: 'apiKeys', ...cascade });
+  ApiKey.belongsTo(Organization, { foreignKey: 'organization_id', as: 'organization' });
+  ApiKey.belongsTo(User, { foreignKey: 'created_by_id', as: 'createdBy' });
+  Organization.hasMany(LeadSubmission, { foreignKey: 'organization_id', as: 'submissions', ...cascade });
+  LeadSubmission.belongsTo(Organization, { foreignKey: 'organization_id', as: 'organization' });
+  LeadSubmission.belongsTo(Lead, { foreignKey: 'lead_id', as: 'lead' });
+  LeadSubmission.belongsTo(SiteKey, { foreignKey: 'site_key_id', as: 'siteKey' });
+  LeadSubmission.belongsTo(ApiKey, { foreignKey: 'api_key_id', as: 'apiKey' });
+  Organization.hasMany(Consent, { foreignKey: 'organization_id', as: 'consents', ...cascade });
+  Consent.belongsTo(Organization, { foreignKey: 'organization_id', as: 'organization' });
+  Consent.belongsTo(Lead, { foreignKey: 'lead_id', as: 'lead' });
+  Consent.belongsTo(LeadSubmission, { foreignKey: 'submission_id', as: 'submission' });
   initialisedFor = sequelize;
 }

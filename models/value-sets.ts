@@ -36,6 +36,13 @@ export const PRODUCT_TYPE_LABELS: Record<ProductType, string> = {
   auto: 'Auto', home: 'Home', life: 'Life', health: 'Health', business: 'Business', travel: 'Travel', pet: 'Pet',
 };
 
+/** What became of an intake submission: a new lead, a match of a recent lead, or a bot caught by the honeypot or timing check. */
+export const SUBMISSION_OUTCOMES = ['created', 'duplicate', 'spam'] as const;
+export type SubmissionOutcome = (typeof SUBMISSION_OUTCOMES)[number];
+export const SUBMISSION_OUTCOME_LABELS: Record<SubmissionOutcome, string> = {
+  created: 'Created a lead', duplicate: 'Matched a recent lead', spam: 'Caught as a bot',
+};
+
 /** Lead score bounds, enforced by a CHECK constraint and by validation. */
 export const SCORE_MIN = 0;
 export const SCORE_MAX = 100;
