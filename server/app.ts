@@ -1,20 +1,27 @@
 import express, { type Express } from 'express';
 import type { Sequelize } from 'sequelize';
+import { loadConfig, type Config } from './config.js';
 import { checkReadiness } from './db/readiness.js';
+import { createCors } from './intake/cors.js';
+import { API_PREFIX, intakeRouter } from './intake/intake.router.js';
 import { errorHandler, notFound } from './errors.js';
 import type { Logger } from './logger.js';
 
 export interface AppDeps {
   sequelize: Sequelize;
   logger: Logger;
+  /** Defaults to the development defaults (no environment read), which is what tests want. */
+  config?: Config;
   /** Mounts the admin back office (see server/admin); omitted in tests that do not need it. */
   mountAdmin?: (app: Express) => void;
 }
 
 /** Builds the Express app without listening, so tests drive it with supertest. */
-export function createApp({ sequelize, logger, mountAdmin }: AppDeps): Express {
+export function createApp({ sequelize, logger, mountAdmin, config = loadConfig({}) }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // The client address (rate limits, consent records) comes from X-Forwarded-For only through trusted proxies.
+  app.set('trust proxy', config.TRUST_PROXY_HOPS ?? (config.NODE_ENV === 'production' ? 1 : 0));
   mountAdmin?.(app); // before any body parser: AdminJS parses its own forms
 
   /** Liveness: the process is up and serving. Never touches the database. */
@@ -28,6 +35,8 @@ export function createApp({ sequelize, logger, mountAdmin }: AppDeps): Express {
     res.status(result.ready ? 200 : 503).set('Cache-Control', 'no-store')
       .json(result.ready ? { status: 'ready' } : { status: 'not_ready', reason: result.reason });
   });
+
+  app.use(API_PREFIX, intakeRouter(sequelize, config, createCors(sequelize)));
 
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -22,6 +22,12 @@ const schema = z.object({
   DB_LOG_SQL: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   MIGRATE_ON_START: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters (use a long random string)').optional(),
+  RATE_LIMIT_IP_PER_WINDOW: int(1, 10_000_000).default(20),
+  RATE_LIMIT_KEY_PER_WINDOW: int(1, 10_000_000).default(1000),
+  RATE_LIMIT_WINDOW_SECONDS: int(1, 3600).default(60),
+  DEDUP_WINDOW_DAYS: int(0, 3650).default(30),
+  /** Express `trust proxy`: how many proxies' X-Forwarded-For to believe for the client IP (rate limits, consent records). */
+  TRUST_PROXY_HOPS: int(0, 10).optional(),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
 });

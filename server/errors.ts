@@ -11,6 +11,8 @@ export class AppError extends Error {
     readonly status: number,
     message: string,
     readonly errors: FieldError[] = [],
+    /** Extra response headers, e.g. `Retry-After` on a 429 or 503. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'AppError';
@@ -22,6 +24,28 @@ const TITLES: Record<number, string> = {
   413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content',
   429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
 };
+
+/** Seconds a client should wait before retrying when the database cannot be reached. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '53400']);
+
+/**
+ * The database is down, restarting, or out of connections: not the client's
+ * fault and worth retrying. Sequelize wraps these in its ConnectionError
+ * family; raw pg errors carry a SQLSTATE of class 08 (connection), 57P
+ * (shutdown) or 53 (resources), or a socket error code.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error as { name?: string; code?: string; parent?: unknown; original?: unknown; message?: string } | undefined; e; e = (e.parent ?? e.original) as typeof e) {
+    if (/^Sequelize(Connection|ConnectionRefused|ConnectionAcquireTimeout|ConnectionTimedOut|HostNotFound|HostNotReachable|InvalidConnection|AccessDenied)Error$/.test(e.name ?? '')) return true;
+    const code = e.code ?? '';
+    if (code.startsWith('08') || UNAVAILABLE_SQLSTATES.has(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(code)) return true;
+    if (/Connection terminated|connection is closed|Client has encountered a connection error/i.test(e.message ?? '')) return true;
+    if (e === e.parent || e === e.original) break;
+  }
+  return false;
+}
 
 export const notFound: RequestHandler = (req, _res, next) => {
   next(new AppError('not_found', 404, `No route for ${req.method} ${req.path}`));
@@ -43,12 +67,16 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     } else if (typeof clientStatus === 'number' && clientStatus >= 400 && clientStatus < 500) {
       const type = (error as { type?: string }).type ?? 'client_error';
       appError = new AppError(type.replace(/\./g, '_'), clientStatus, clientStatus === 400 ? 'The request body is not valid JSON.' : (error as Error).message);
+    } else if (isDatabaseUnavailable(error)) {
+      logger.warn(`database unavailable: ${(error as Error).message}`);
+      appError = new AppError('database_unavailable', 503, 'The service is briefly unavailable. Retry in a few seconds; nothing was saved.',
+        [], { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) });
     } else {
       const requestId = randomUUID();
       logger.error(`unhandled error (request ${requestId})`, error);
       appError = new AppError('internal_error', 500, `An unexpected error occurred. Reference: ${requestId}`);
     }
-    res.status(appError.status).type('application/problem+json').json({
+    res.status(appError.status).set(appError.headers).type('application/problem+json').json({
       type: `https://leadharbor.dev/problems/${appError.code}`,
       title: TITLES[appError.status] ?? 'Error',
       status: appError.status,

@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   const { ADMIN_ROOT, buildAdmin } = await import('./admin/admin-router.js');
   const admin = buildAdmin({ sequelize: db.sequelize, databaseUrl: db.url, config, logger });
   closeAdmin = admin.close;
-  const app = createApp({ sequelize: db.sequelize, logger, mountAdmin: admin.mount });
+  const app = createApp({ sequelize: db.sequelize, logger, config, mountAdmin: admin.mount });
   server = app.listen(config.PORT, config.HOST);
   await new Promise<void>((resolve, reject) => { server!.once('listening', resolve).once('error', reject); });
   const { port } = server.address() as AddressInfo;

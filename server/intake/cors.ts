@@ -1,0 +1,61 @@
+import type { Request, Response } from 'express';
+import { QueryTypes, type Sequelize } from 'sequelize';
+import { AppError } from '../errors.js';
+import { TtlCache } from './ttl-cache.js';
+
+/** Browsers cap it (Chromium at 2 hours); one preflight per page view session is plenty. */
+export const PREFLIGHT_MAX_AGE_SECONDS = 7200;
+const ALLOWED_HEADERS = 'Content-Type, X-Lead-Key, Idempotency-Key';
+const EXPOSED_HEADERS = 'Location, Retry-After, Idempotent-Replayed, ETag';
+const CACHE_SECONDS = 10;
+
+/**
+ * CORS for the intake API. Whether an origin may call is decided by the SQL
+ * function origin_allowed() (the same one intake_submit() enforces); answers
+ * are cached for 10 seconds, so a newly allowed origin works within that.
+ * `Access-Control-Allow-Origin` only ever echoes an origin allowed for the
+ * key of the request (or, for a preflight, which carries no key, by some
+ * active key).
+ */
+export function createCors(sequelize: Sequelize) {
+  const byKey = new TtlCache<boolean>(CACHE_SECONDS * 1000);
+  const anyKey = new TtlCache<boolean>(CACHE_SECONDS * 1000);
+
+  const ask = async (sql: string, bind: string[]) =>
+    (await sequelize.query<{ ok: boolean }>(sql, { bind, type: QueryTypes.SELECT, plain: true }))?.ok === true;
+
+  return {
+    /** Sets the headers that let the page read this response. */
+    allow(res: Response, origin: string): void {
+      res.set({ 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': EXPOSED_HEADERS });
+    },
+
+    /** Whether `origin` is allowed for the publishable key `key`. */
+    allowedForKey(key: string, origin: string): Promise<boolean> {
+      return byKey.get(`${key} ${origin}`, () => ask(
+        `SELECT origin_allowed(s.allowed_origins, $2) AS ok FROM site_keys s JOIN organizations o ON o.id = s.organization_id
+          WHERE s.key = $1 AND s.is_active AND o.is_active`, [key, origin]));
+    },
+
+    /** Answers a preflight: 204 with the CORS headers, or 403 when no active site key allows the origin. */
+    async preflight(req: Request, res: Response, methods: string): Promise<void> {
+      const origin = req.get('Origin');
+      res.vary('Origin');
+      if (!origin) throw new AppError('origin_required', 403, 'A CORS preflight needs an Origin header.');
+      const allowed = await anyKey.get(origin, () => ask(
+        `SELECT EXISTS (SELECT 1 FROM site_keys s JOIN organizations o ON o.id = s.organization_id
+                         WHERE s.is_active AND o.is_active AND origin_allowed(s.allowed_origins, $1)) AS ok`, [origin]));
+      if (!allowed) {
+        throw new AppError('origin_not_allowed', 403, `No site key allows the origin ${origin}. Add it to a site key's allowed origins in LeadHarbor.`);
+      }
+      res.status(204).set({
+        'Access-Control-Allow-Origin': origin,
+        'Access-Control-Allow-Methods': methods,
+        'Access-Control-Allow-Headers': ALLOWED_HEADERS,
+        'Access-Control-Max-Age': String(PREFLIGHT_MAX_AGE_SECONDS),
+      }).end();
+    },
+  };
+}
+
+export type Cors = ReturnType<typeof createCors>;

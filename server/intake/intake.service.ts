@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { QueryTypes, type Sequelize } from 'sequelize';
+import type { SubmissionOutcome } from '../../models/value-sets.js';
+import type { Config } from '../config.js';
+import { sourceTypeFromUtm } from './attribution.js';
+import { intakeRefusal, type IntakeRefusal } from './intake.errors.js';
+import type { ValidSubmission } from './intake.validate.js';
+import { scoreRequest } from './scoring.js';
+
+/** Who is calling: a publishable key from a page, or the SHA-256 of a secret key from a server. */
+export type Credential = { kind: 'pk'; key: string } | { kind: 'sk'; hash: string };
+
+export interface SubmissionContext {
+  credential: Credential;
+  origin: string | null;
+  ip: string;
+  userAgent: string | null;
+  idempotencyKey: string | null;
+  /** SHA-256 of the request body, to tell an idempotent replay from a reuse of its key. */
+  requestHash: string;
+  now: Date;
+}
+
+export interface SubmissionResult {
+  reference: string;
+  leadId: number | null;
+  outcome: SubmissionOutcome;
+  replayed: boolean;
+}
+
+/** A submit this soon after the form appeared was not typed by a person. */
+export const MIN_FILL_MILLISECONDS = 2000;
+
+const REFERENCE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base32: no I, L, O, U to misread
+
+/** `LH-` and 10 characters (50 bits): short enough to read over the phone, long enough never to repeat. */
+export function newReference(): string {
+  return `LH-${[...randomBytes(10)].map((b) => REFERENCE_ALPHABET[b & 31]).join('')}`;
+}
+
+/** A bot filled the hidden honeypot field, or submitted faster than a person can type. */
+export function looksLikeBot(body: ValidSubmission['body'], now: Date): boolean {
+  if (body.website) return true;
+  if (body.form_started_at === undefined) return false;
+  const started = typeof body.form_started_at === 'number' ? body.form_started_at : Date.parse(body.form_started_at);
+  const elapsed = now.getTime() - started;
+  // A start in the future is a visitor's clock running fast, not a bot.
+  return elapsed >= 0 && elapsed < MIN_FILL_MILLISECONDS;
+}
+
+/**
+ * Stores one submission through intake_submit() (see its migration): one
+ * database round trip that checks the rate budgets, the key and its origin,
+ * replays an idempotent retry, resolves product, campaign and source,
+ * deduplicates, scores and writes the lead, submission and consent. Throws
+ * the matching AppError when the database refuses the submission.
+ */
+export async function submitLead(
+  sequelize: Sequelize, config: Config, context: SubmissionContext, submission: ValidSubmission,
+): Promise<SubmissionResult> {
+  const { body, lead } = submission;
+  const attribution = Object.fromEntries(Object.entries({
+    utm_source: body.utm_source, utm_medium: body.utm_medium, utm_campaign: body.utm_campaign,
+    utm_term: body.utm_term, utm_content: body.utm_content, page_url: body.page_url, referrer: body.referrer,
+  }).filter(([, v]) => v !== undefined));
+  const request = {
+    key_kind: context.credential.kind,
+    key: context.credential.kind === 'pk' ? context.credential.key : context.credential.hash,
+    origin: context.origin,
+    ip: context.ip,
+    user_agent: context.userAgent?.slice(0, 512) ?? null,
+    limits: { ip: config.RATE_LIMIT_IP_PER_WINDOW, key: config.RATE_LIMIT_KEY_PER_WINDOW, window: config.RATE_LIMIT_WINDOW_SECONDS },
+    idempotency_key: context.idempotencyKey,
+    request_hash: context.requestHash,
+    reference: newReference(),
+    spam: looksLikeBot(body, context.now),
+    lead,
+    product: body.product ?? null,
+    campaign: body.campaign ?? null,
+    utm_campaign: body.utm_campaign?.toLowerCase() ?? null,
+    source_type: sourceTypeFromUtm(body),
+    attribution,
+    payload: { ...body, ...lead },
+    consent: { granted: body.consent?.granted ?? false, text: body.consent?.text ?? null, version: body.consent?.version ?? null },
+    page_url: body.page_url ?? null,
+    trustedform_cert_url: body.trustedform_cert_url ?? null,
+    leadid_token: body.leadid_token ?? null,
+    dedup_days: config.DEDUP_WINDOW_DAYS,
+    scoring: scoreRequest(submission),
+  };
+  const row = await sequelize.query<{ r: IntakeRefusal | { reference: string; lead_id: number | null; outcome: SubmissionOutcome; replayed: boolean } }>(
+    'SELECT intake_submit($1::jsonb) AS r', { bind: [JSON.stringify(request)], type: QueryTypes.SELECT, plain: true },
+  );
+  const result = row!.r;
+  if ('error' in result) throw intakeRefusal(result, body);
+  return { reference: result.reference, leadId: result.lead_id, outcome: result.outcome, replayed: result.replayed };
+}

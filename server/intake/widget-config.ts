@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { QueryTypes, type Sequelize } from 'sequelize';
+import type { WidgetTheme } from '../../models/site-key.model.js';
+import { PRODUCT_TYPES, PRODUCT_TYPE_LABELS, type ProductType } from '../../models/value-sets.js';
+import { AppError } from '../errors.js';
+import type { Cors } from './cors.js';
+import { readCredential } from './credentials.js';
+import { invalidKey } from './intake.errors.js';
+
+/** What a widget needs to draw its form; the shape `GET /api/v1/widget-config` returns. */
+export interface WidgetConfig {
+  organization: { name: string };
+  products: { value: ProductType; label: string }[];
+  consent: { text: string | null; version: string | null };
+  theme: WidgetTheme;
+}
+
+interface Row {
+  name: string; origin_ok: boolean; consent_text: string | null; consent_version: string | null;
+  offered: ProductType[]; theme: WidgetTheme;
+}
+
+/**
+ * `GET /api/v1/widget-config`: the key's form settings. The key may come as
+ * `?key=`, which keeps the request "simple" (no CORS preflight) so the
+ * widget's first paint waits for one round trip, not two. Origin-checked
+ * when the browser sends an Origin; cached briefly by browsers with an ETag.
+ */
+export function widgetConfigHandler(sequelize: Sequelize, cors: Cors) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const credential = readCredential(req, { allowQuery: true, publishableOnly: true });
+    if (credential.kind !== 'pk') throw invalidKey();
+    const origin = req.get('Origin') ?? null;
+    const row = await sequelize.query<Row>(`
+      SELECT o.name, origin_allowed(s.allowed_origins, $2) AS origin_ok, s.consent_text, s.consent_version, s.theme,
+             ARRAY(SELECT DISTINCT p.product_type FROM insurance_products p
+                    WHERE p.is_active AND (cardinality(s.product_types) = 0 OR p.product_type = ANY (s.product_types))) AS offered
+        FROM site_keys s JOIN organizations o ON o.id = s.organization_id
+       WHERE s.key = $1 AND s.is_active AND o.is_active`,
+    { bind: [credential.key, origin], type: QueryTypes.SELECT, plain: true });
+    if (!row) throw invalidKey();
+    res.vary('Origin');
+    if (origin !== null) {
+      if (!row.origin_ok) {
+        throw new AppError('origin_not_allowed', 403, "This page's origin is not among the key's allowed origins. Add it to the site key in LeadHarbor under Integrations.");
+      }
+      cors.allow(res, origin);
+    }
+    const config: WidgetConfig = {
+      organization: { name: row.name },
+      products: PRODUCT_TYPES.filter((type) => row.offered.includes(type)).map((value) => ({ value, label: PRODUCT_TYPE_LABELS[value] })),
+      consent: { text: row.consent_text, version: row.consent_version },
+      theme: row.theme,
+    };
+    const body = JSON.stringify(config);
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    res.set({ ETag: etag, 'Cache-Control': 'public, max-age=60, stale-while-revalidate=600' });
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
+    res.type('application/json').send(body);
+  };
+}
