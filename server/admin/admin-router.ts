@@ -20,11 +20,15 @@ import { createComponentLoader } from './component-loader.js';
 import { rejectCrossSite } from './cross-site-guard.js';
 import { dashboardHandler } from './dashboard/dashboard-handler.js';
 import { serveLocalFonts } from './local-fonts.js';
+import { apiKeyResource } from './resources/api-key.resource.js';
 import { campaignResource } from './resources/campaign.resource.js';
+import { consentResource } from './resources/consent.resource.js';
 import { insuranceProductResource } from './resources/insurance-product.resource.js';
 import { leadSourceResource } from './resources/lead-source.resource.js';
+import { leadSubmissionResource } from './resources/lead-submission.resource.js';
 import { leadResource } from './resources/lead.resource.js';
 import { organizationResource } from './resources/organization.resource.js';
+import { siteKeyResource } from './resources/site-key.resource.js';
 import { userResource } from './resources/user.resource.js';
 
 export const ADMIN_ROOT = '/admin';
@@ -77,6 +81,7 @@ export function createAdmin(): AdminJS {
       leadResource(ids), campaignResource(), leadSourceResource(),
       insuranceProductResource(),
       organizationResource(), userResource(),
+      siteKeyResource(ids), apiKeyResource(ids), leadSubmissionResource(ids), consentResource(),
     ],
     branding: { companyName: 'LeadHarbor', withMadeWithLove: false, logo: false },
     assets: { styles: [ADMIN_STYLES_PATH] },

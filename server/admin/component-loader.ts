@@ -17,6 +17,10 @@ export function createComponentLoader() {
     Board: component('Board'),
     BulkChange: component('BulkChange'),
     ExportCsv: component('ExportCsv'),
+    EmbedSnippet: component('EmbedSnippet'),
+    ApiKeyNew: component('ApiKeyNew'),
+    JsonView: component('JsonView'),
+    LeadIntake: component('LeadIntake'),
   };
   return { loader, ids };
 }

@@ -30,6 +30,12 @@ export class ScopedResource extends SequelizeResource {
     private readonly scopeColumn: string | null,
     /** Columns the free-text `search` filter looks in (see search-filter.ts). */
     private readonly searchColumns: readonly string[] = [],
+    /**
+     * Columns that never leave the server (api_keys.key_hash): absent from the
+     * properties, so no form, filter or sort can read or probe them, and
+     * from every record, including those populated into other resources' records.
+     */
+    private readonly secretColumns: readonly string[] = [],
   ) {
     super(model);
   }
@@ -68,10 +74,11 @@ export class ScopedResource extends SequelizeResource {
    * is optional in the form; leaving it blank lets the database decide.
    */
   override properties(): ReturnType<SequelizeResource['properties']> {
-    return super.properties().map((property) => this.withDefaults(property));
+    return super.properties().filter((property) => !this.secretColumns.includes(property.name())).map((property) => this.withDefaults(property));
   }
 
   override property(path: string): ReturnType<SequelizeResource['property']> {
+    if (this.secretColumns.includes(path)) return null;
     const property = super.property(path);
     return property ? this.withDefaults(property) : property;
   }
@@ -82,10 +89,17 @@ export class ScopedResource extends SequelizeResource {
     return property;
   }
 
-  /** Attributes the model's default scope hides (users' hashed_password) never reach AdminJS. */
+  /** Attributes the model's default scope hides (users' hashed_password) and secret columns never reach AdminJS. */
   private visible(params: ParamsType): ParamsType {
-    const hidden = (this.model.options.defaultScope?.attributes as { exclude?: string[] } | undefined)?.exclude ?? [];
+    const hidden = [
+      ...(this.model.options.defaultScope?.attributes as { exclude?: string[] } | undefined)?.exclude ?? [],
+      ...this.secretColumns,
+    ];
     return Object.fromEntries(Object.entries(params).filter(([key]) => !hidden.includes(key)));
+  }
+
+  private toRecord(row: Model): BaseRecord {
+    return new BaseRecord(this.visible(row.toJSON()), this);
   }
 
   /** Totals that `find` learnt for a filter (one request's Filter object, so nothing outlives it). */
@@ -136,7 +150,7 @@ export class ScopedResource extends SequelizeResource {
     // A page that is not full ends the list, so it tells the total: the list action then asks
     // `count` with the same filter, and a search that found one lead is not searched for twice.
     if (found < limit && (found > 0 || offset === 0)) this.totalsSeen.set(filter, offset + found);
-    return rows.map((row) => new BaseRecord(row.toJSON(), this));
+    return rows.map((row) => this.toRecord(row));
   }
 
   private listOrder(sort: { sortBy?: string; direction?: 'asc' | 'desc' }): [string, string][] | undefined {
@@ -181,18 +195,25 @@ export class ScopedResource extends SequelizeResource {
   override async findOne(id: string | number, context?: ActionContext): Promise<BaseRecord | null> {
     if (!this.validId(id)) return null;
     const row = await this.model.findOne({ where: { [Op.and]: [{ [this.primaryKey()]: id }, this.where(null, context)] } });
-    return row ? new BaseRecord(row.toJSON(), this) : null;
+    return row ? this.toRecord(row) : null;
   }
 
-  /** Bulk actions: a selection that includes any record out of reach is refused as a whole. */
+  /**
+   * Bulk actions: a selection that includes any record out of reach is
+   * refused as a whole. AdminJS also calls this to show the records another
+   * resource's rows refer to (an API key's creator, who may be a superuser of
+   * no organization): there a referenced record out of reach is left out, so
+   * the reference shows as a bare id rather than failing the whole page.
+   */
   override async findMany(ids: (string | number)[], context?: ActionContext): Promise<BaseRecord[]> {
     if (!ids.every((id) => this.validId(id))) return [];
     const byId = { [this.primaryKey()]: { [Op.in]: ids } };
     const rows = await this.model.findAll({ where: { [Op.and]: [byId, this.where(null, context)] } });
-    if (rows.length < new Set(ids.map(String)).size && (await this.model.count({ where: byId })) > rows.length) {
+    const populatingReferences = context !== undefined && context.resource !== this;
+    if (!populatingReferences && rows.length < new Set(ids.map(String)).size && (await this.model.count({ where: byId })) > rows.length) {
       throw new ForbiddenError('recordNotAccessible');
     }
-    return rows.map((row) => new BaseRecord(row.toJSON(), this));
+    return rows.map((row) => this.toRecord(row));
   }
 
   /** Staff write into their own organization only; the column is forced, never taken from the form. */
@@ -209,9 +230,11 @@ export class ScopedResource extends SequelizeResource {
     return this.visible(await this.mapDatabaseErrors(() => super.create(this.confine(params, context))));
   }
 
+  /** Secret columns are written once, when the record is made (see api-key-actions.ts), never by an edit. */
   override async update(id: string | number, params: ParamsType, context?: ActionContext): Promise<ParamsType> {
     await this.assertReachable(id, context);
-    return this.visible(await this.mapDatabaseErrors(() => super.update(id, this.confine(params, context))));
+    const writable = Object.fromEntries(Object.entries(params).filter(([key]) => !this.secretColumns.includes(key.split('.')[0]!)));
+    return this.visible(await this.mapDatabaseErrors(() => super.update(id, this.confine(writable, context))));
   }
 
   override async delete(id: string | number, context?: ActionContext): Promise<void> {

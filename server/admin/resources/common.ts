@@ -6,6 +6,7 @@ export const NAV = {
   leads: { name: 'Leads', icon: 'Inbox' },
   catalog: { name: 'Catalog', icon: 'Package' },
   accounts: { name: 'Accounts', icon: 'Users' },
+  integrations: { name: 'Integrations', icon: 'Key' },
 } as const;
 
 /** A dropdown fed by one of the value sets. */
@@ -53,3 +54,18 @@ export function superuserOnlyWrites(): Record<string, { isAccessible: typeof SUP
     bulkDelete: { isAccessible: SUPERUSER_ONLY },
   };
 }
+
+const NOBODY = () => false;
+
+/**
+ * Tables that are records of what happened (intake submissions, consents,
+ * which are legal proof): nobody, superusers included, creates, edits or
+ * deletes them through the admin. The buttons are hidden and direct API
+ * calls refused.
+ */
+export const READ_ONLY_ACTIONS = {
+  new: { isAccessible: NOBODY, isVisible: false },
+  edit: { isAccessible: NOBODY, isVisible: false },
+  delete: { isAccessible: NOBODY, isVisible: false },
+  bulkDelete: { isAccessible: NOBODY, isVisible: false },
+};

@@ -3,6 +3,7 @@ import { Lead } from '../../../models/index.js';
 import { LEAD_PRIORITIES, LEAD_PRIORITY_LABELS, LEAD_STATUSES, LEAD_STATUS_LABELS } from '../../../models/value-sets.js';
 import { bulkChangeActions, pipelineRecordActions } from '../actions/pipeline-actions.js';
 import type { ComponentIds } from '../component-loader.js';
+import { INTAKE_PROPERTY, withIntakeSummary } from '../integrations/lead-intake.js';
 import { ScopedResource } from '../scoped-resource.js';
 import { SEARCH_FILTER } from '../search-filter.js';
 import { NAV, TIMESTAMPS, dropdown } from './common.js';
@@ -25,7 +26,7 @@ export function leadResource(components: ComponentIds): ResourceWithOptions {
       listProperties: ['name', 'email', 'phone', 'status', 'priority', 'score', 'insurance_product_id', 'lead_source_id', 'campaign_id', 'created_at'],
       showProperties: ['first_name', 'last_name', 'email', 'phone', 'status', 'priority', 'score', 'insurance_product_id', 'lead_source_id', 'campaign_id',
         'estimated_value', 'date_of_birth', 'address', 'city', 'state', 'zip_code', 'country', 'notes', 'last_contact_date', 'next_follow_up_date',
-        'organization_id', 'created_at', 'updated_at'],
+        'organization_id', 'created_at', 'updated_at', INTAKE_PROPERTY],
       editProperties: ['first_name', 'last_name', 'email', 'phone', 'status', 'priority', 'score', 'insurance_product_id', 'lead_source_id', 'campaign_id',
         'estimated_value', 'date_of_birth', 'address', 'city', 'state', 'zip_code', 'country', 'notes', 'next_follow_up_date', 'organization_id'],
       filterProperties: [SEARCH_FILTER, 'status', 'priority', 'score', 'insurance_product_id', 'lead_source_id', 'campaign_id', 'created_at'],
@@ -41,9 +42,15 @@ export function leadResource(components: ComponentIds): ResourceWithOptions {
         priority: dropdown(LEAD_PRIORITIES, LEAD_PRIORITY_LABELS),
         score: { description: '0 to 100' },
         notes: { type: 'textarea' },
+        // Score breakdown, consent and submissions, filled in by the show action's after hook.
+        [INTAKE_PROPERTY]: {
+          type: 'string', isSortable: false, components: { show: components.LeadIntake },
+          isVisible: { list: false, show: true, edit: false, filter: false },
+        },
       },
       actions: {
         list: { after: withFullName },
+        show: { after: withIntakeSummary },
         ...pipelineRecordActions(),
         ...bulkChangeActions(components),
         exportCsv: {

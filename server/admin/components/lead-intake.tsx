@@ -1,0 +1,57 @@
+import React from 'react';
+import type { ShowPropertyProps } from 'adminjs';
+import { Box, Label, Text } from '@adminjs/design-system';
+import type { LeadIntakeSummary } from '../integrations/lead-intake.js';
+
+const OUTCOMES: Record<string, string> = { created: 'Created the lead', duplicate: 'Matched this lead', spam: 'Caught as a bot' };
+
+function when(iso: string | null): string {
+  return iso ? new Date(iso).toLocaleString() : 'unknown time';
+}
+
+function parse(raw: unknown): LeadIntakeSummary | null {
+  if (typeof raw !== 'string') return null;
+  try { return JSON.parse(raw) as LeadIntakeSummary; } catch { return null; }
+}
+
+/**
+ * Where a lead came from, on its page: how the intake API scored it, what
+ * the visitor consented to, and its submissions. Filled in by the show
+ * action (see integrations/lead-intake.ts).
+ */
+export default function LeadIntake({ record }: ShowPropertyProps) {
+  const summary = parse(record?.params.intake);
+  if (!summary) return null;
+  const root = window.location.pathname.replace(/\/resources\/.*$/, '');
+  const submissionUrl = (id: string) => `${root}/resources/lead_submissions/records/${id}/show`;
+  const { score, consent, submissions, submissionCount } = summary;
+  return (
+    <Box mb="xl" data-testid="lead-intake">
+      <Label>Score breakdown</Label>
+      <Text mb="lg" data-testid="lead-intake-score">
+        {score
+          ? `${score.items.map((i) => `${i.label} ${i.points}/${i.max}`).join(', ')} (total ${score.score})`
+          : 'Not scored by the intake API (added by hand or imported).'}
+      </Text>
+      <Label>Consent</Label>
+      <Text mb="lg" data-testid="lead-intake-consent">
+        {consent
+          ? `Consented to calls: ${consent.granted ? 'yes' : 'no'}, version ${consent.version ?? 'unversioned'}, at ${when(consent.grantedAt)}`
+            + `${consent.pageUrl ? `, on ${consent.pageUrl}` : ''}.`
+          : 'No consent on record.'}
+      </Text>
+      <Label>Submissions ({submissionCount})</Label>
+      {submissions.length === 0 && <Text>None.</Text>}
+      <ul style={{ margin: 0, paddingLeft: 20 }}>
+        {submissions.map((s) => (
+          <li key={s.id}>
+            <a href={submissionUrl(s.id)}>{s.reference}</a>: {OUTCOMES[s.outcome] ?? s.outcome}, {when(s.createdAt)}
+          </li>
+        ))}
+      </ul>
+      {submissionCount > submissions.length && (
+        <a href={`${root}/resources/lead_submissions?filters.lead_id=${String(record?.params.id)}`}>All {submissionCount} submissions</a>
+      )}
+    </Box>
+  );
+}

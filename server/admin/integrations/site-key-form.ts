@@ -1,0 +1,92 @@
+import { ValidationError, flat, type ActionContext, type ActionRequest, type PropertyErrors } from 'adminjs';
+import { Campaign } from '../../../models/index.js';
+import type { WidgetTheme } from '../../../models/site-key.model.js';
+import { newPublishableKey } from '../../intake/keys.js';
+import { confinedOrganization } from '../current-admin.js';
+
+/** `#rgb` or `#rrggbb`: what the widget's colour variables accept, and nothing a stylesheet could misread. */
+export const HEX_COLOUR = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
+/** A CSS length such as `8px` or `0.5rem`. */
+const CSS_LENGTH = /^\d{1,3}(\.\d{1,3})?(px|rem|em|%)?$/;
+/** Font names, commas, quotes and spaces: a font stack, never a CSS declaration. */
+const FONT_STACK = /^[\w\s,'"-]{1,200}$/;
+
+type ThemeField = keyof WidgetTheme;
+const THEME_RULES: Record<ThemeField, { pattern: RegExp; message: string }> = {
+  primary_color: { pattern: HEX_COLOUR, message: 'Enter a colour as #rgb or #rrggbb, like #0a66c2.' },
+  text_color: { pattern: HEX_COLOUR, message: 'Enter a colour as #rgb or #rrggbb, like #1f2933.' },
+  background_color: { pattern: HEX_COLOUR, message: 'Enter a colour as #rgb or #rrggbb, like #ffffff.' },
+  radius: { pattern: CSS_LENGTH, message: 'Enter a length such as 8px or 0.5rem.' },
+  font_family: { pattern: FONT_STACK, message: 'Enter font names separated by commas, like Inter, sans-serif.' },
+};
+export const THEME_FIELDS = Object.keys(THEME_RULES) as ThemeField[];
+
+/** Form fields the database or the intake API maintain: never taken from a form. */
+const SERVER_FIELDS = ['key', 'last_used_at', 'created_at', 'updated_at'];
+
+type Payload = Record<string, unknown>;
+
+/**
+ * The theme as one object, checked field by field. The form sends it
+ * flattened (`theme.primary_color`); a blank field is left out so the widget
+ * uses its default. `undefined` when the form sent no theme field at all,
+ * so an edit without them leaves the saved theme alone.
+ */
+function themeFrom(payload: Payload, errors: PropertyErrors): WidgetTheme | undefined {
+  const sent = Object.keys(payload).some((key) => key === 'theme' || key.startsWith('theme.'));
+  if (!sent) return undefined;
+  const raw = (flat.get(payload as Parameters<typeof flat.get>[0], 'theme') ?? {}) as Record<string, unknown>;
+  const theme: WidgetTheme = {};
+  for (const field of THEME_FIELDS) {
+    const value = typeof raw[field] === 'string' ? (raw[field] as string).trim() : '';
+    if (value === '') continue;
+    if (THEME_RULES[field].pattern.test(value)) theme[field] = value;
+    else errors[`theme.${field}`] = { message: THEME_RULES[field].message, type: 'invalid' };
+  }
+  return theme;
+}
+
+/** The organization the key will belong to: the staffer's own, or the one a superuser picked (or the record's). */
+function targetOrganization(payload: Payload, context: ActionContext): number | undefined {
+  const confined = confinedOrganization(context.currentAdmin);
+  if (confined !== undefined) return confined;
+  const picked = payload.organization_id ?? context.record?.params.organization_id;
+  return picked === undefined || picked === '' || picked === null ? undefined : Number(picked);
+}
+
+/**
+ * The widget attaches its leads to the default campaign as is, so a campaign
+ * of another organization would file one agency's leads under another's
+ * campaign: refuse it here, naming the field.
+ */
+async function checkCampaign(payload: Payload, context: ActionContext, errors: PropertyErrors): Promise<void> {
+  const id = payload.default_campaign_id;
+  if (id === undefined || id === null || id === '') return;
+  const campaign = /^\d{1,9}$/.test(String(id)) ? await Campaign.findByPk(Number(id)) : null;
+  const org = targetOrganization(payload, context);
+  if (!campaign || (org !== undefined && campaign.organization_id !== org)) {
+    errors.default_campaign_id = { message: "Choose a campaign of this site key's organization.", type: 'invalid' };
+  }
+}
+
+/**
+ * Before new and edit: the key is made here on create and never taken from
+ * a form; the theme is validated and stored as one object; the default
+ * campaign must belong to the key's organization. Every problem comes back
+ * as an error under its field, never as a failed request.
+ */
+export function siteKeyForm(creating: boolean) {
+  return async (request: ActionRequest, context: ActionContext): Promise<ActionRequest> => {
+    if (request.method !== 'post' || !request.payload) return request;
+    const payload: Payload = Object.fromEntries(Object.entries(request.payload as Payload)
+      .filter(([key]) => !SERVER_FIELDS.includes(key) && key !== 'theme' && !key.startsWith('theme.')));
+    const errors: PropertyErrors = {};
+    const theme = themeFrom(request.payload as Payload, errors);
+    await checkCampaign(payload, context, errors);
+    if (Object.keys(errors).length) throw new ValidationError(errors);
+    if (theme !== undefined) payload.theme = theme;
+    if (creating) payload.key = newPublishableKey();
+    request.payload = payload;
+    return request;
+  };
+}

@@ -1,0 +1,31 @@
+import type { ResourceWithOptions } from 'adminjs';
+import { LeadSubmission } from '../../../models/index.js';
+import { SUBMISSION_OUTCOMES, SUBMISSION_OUTCOME_LABELS } from '../../../models/value-sets.js';
+import type { ComponentIds } from '../component-loader.js';
+import { ScopedResource } from '../scoped-resource.js';
+import { NAV, READ_ONLY_ACTIONS, dropdown } from './common.js';
+
+/** Every intake submission as the intake API recorded it: read-only, newest first. */
+export function leadSubmissionResource(components: ComponentIds): ResourceWithOptions {
+  const json = { type: 'mixed' as const, isVisible: { list: false, show: true, edit: false, filter: false }, components: { show: components.JsonView } };
+  return {
+    resource: new ScopedResource(LeadSubmission, 'organization_id', ['reference']),
+    options: {
+      navigation: NAV.integrations,
+      sort: { sortBy: 'created_at', direction: 'desc' },
+      listProperties: ['reference', 'outcome', 'lead_id', 'site_key_id', 'api_key_id', 'created_at'],
+      showProperties: ['reference', 'outcome', 'lead_id', 'organization_id', 'site_key_id', 'api_key_id', 'score_breakdown', 'payload', 'attribution',
+        'ip_address', 'user_agent', 'created_at'],
+      filterProperties: ['reference', 'outcome', 'lead_id', 'site_key_id', 'api_key_id', 'organization_id', 'created_at'],
+      properties: {
+        reference: { isTitle: true },
+        outcome: dropdown(SUBMISSION_OUTCOMES, SUBMISSION_OUTCOME_LABELS),
+        created_at: { isVisible: { list: true, show: true, edit: false, filter: true } },
+        payload: json,
+        attribution: json,
+        score_breakdown: json,
+      },
+      actions: READ_ONLY_ACTIONS,
+    },
+  };
+}
