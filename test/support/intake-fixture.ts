@@ -37,10 +37,14 @@ export interface IntakeFixture {
 /** Generous limits so only the rate-limit tests meet them. */
 export const TEST_ENV = { NODE_ENV: 'test', RATE_LIMIT_IP_PER_WINDOW: '100000', RATE_LIMIT_KEY_PER_WINDOW: '100000' };
 
+let serial = 0;
+
+/** A valid submission with an email and phone of its own, so it never matches an earlier lead by accident. */
 export function validLead(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  serial += 1;
   return {
-    first_name: 'Maria', last_name: 'Garcia', email: `maria.${Math.random().toString(36).slice(2, 10)}@example.com`,
-    phone: '(415) 555-0132', date_of_birth: '1985-04-12', zip_code: '94107', state: 'CA', product: 'auto',
+    first_name: 'Maria', last_name: 'Garcia', email: `maria.${serial}.${Math.random().toString(36).slice(2, 8)}@example.com`,
+    phone: `(415) 555-${String(1000 + (serial % 9000)).padStart(4, '0')}`, date_of_birth: '1985-04-12', zip_code: '94107', state: 'CA', product: 'auto',
     consent: { granted: true, text: CONSENT_TEXT, version: 'v1' },
     ...overrides,
   };
