@@ -99,3 +99,19 @@ export async function createIntakeFixture(label: string): Promise<IntakeFixture>
     },
   };
 }
+
+/** Row counts of the tables a submission writes, to prove a refused request wrote nothing. */
+export async function rowCounts(f: IntakeFixture): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of ['leads', 'lead_submissions', 'consents', 'idempotency_keys']) counts[table] = await f.count(table);
+  return counts;
+}
+
+/** A problem+json error with this status and code, and nothing internal in it (no stack, no SQL). */
+export function expectProblem(res: request.Response, status: number, code: string): void {
+  expect(res.status).toBe(status);
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(res.body).toMatchObject({ status, code });
+  expect(typeof res.body.detail).toBe('string');
+  expect(JSON.stringify(res.body)).not.toMatch(/\bat .*\.(ts|js):\d+|SELECT|INSERT|intake_submit/);
+}
