@@ -1,0 +1,55 @@
+import request from 'supertest';
+import { loadConfig } from '../../server/config.js';
+import { createIntakeFixture, expectProblem, validLead, type IntakeFixture } from '../support/intake-fixture.js';
+
+let f: IntakeFixture;
+beforeAll(async () => { f = await createIntakeFixture('intake_rate_limit'); });
+afterAll(async () => { await f?.close(); });
+
+const WINDOW_SECONDS = 60;
+
+/** Budgets are fixed windows: start a test early in one, so it cannot straddle a reset. */
+async function awaitFreshWindow(): Promise<void> {
+  const into = (Date.now() / 1000) % WINDOW_SECONDS;
+  if (into > WINDOW_SECONDS - 15) await new Promise((resolve) => setTimeout(resolve, (WINDOW_SECONDS - into + 0.5) * 1000));
+}
+
+const post = (app: ReturnType<IntakeFixture['makeApp']>, key: string, body = validLead()) =>
+  request(app).post('/api/v1/leads').set({ 'Content-Type': 'application/json', Authorization: `Bearer ${key}` }).send(body);
+
+describe('rate limits kept in PostgreSQL', () => {
+  it('two app instances on one database share the per-IP budget; the next request gets 429 with Retry-After and writes no lead', async () => {
+    await awaitFreshWindow();
+    const env = { RATE_LIMIT_IP_PER_WINDOW: '5', RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS) };
+    const [one, two] = [f.makeApp(env), f.makeApp(env)];
+    const statuses: number[] = [];
+    for (const app of [one, two, one, two, one]) statuses.push((await post(app, f.keys.skA)).status);
+    expect(statuses).toEqual([201, 201, 201, 201, 201]);
+    const leads = await f.count('leads');
+    const refused = await post(two, f.keys.skA);
+    expectProblem(refused, 429, 'rate_limited');
+    const retryAfter = Number(refused.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(WINDOW_SECONDS);
+    expect(refused.body.detail).toMatch(/from this address/);
+    expectProblem(await post(one, f.keys.skB), 429, 'rate_limited'); // the budget is the address's, whatever the key
+    expect(await f.count('leads')).toBe(leads);
+  }, 30_000);
+
+  it('share the per-key budget too, whichever address sends', async () => {
+    await awaitFreshWindow();
+    const env = { RATE_LIMIT_KEY_PER_WINDOW: '3', RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS) };
+    const [one, two] = [f.makeApp(env), f.makeApp({ ...env, TRUST_PROXY_HOPS: '1' })];
+    expect((await post(one, f.keys.skB)).status).toBe(201);
+    expect((await post(two, f.keys.skB).set('X-Forwarded-For', '203.0.113.7')).status).toBe(201);
+    expect((await post(one, f.keys.skB)).status).toBe(201);
+    const refused = await post(two, f.keys.skB).set('X-Forwarded-For', '198.51.100.9');
+    expectProblem(refused, 429, 'rate_limited');
+    expect(refused.body.detail).toMatch(/with this key/);
+    expect(refused.headers['retry-after']).toMatch(/^\d+$/);
+  }, 30_000);
+
+  it('defaults to 20 per minute per address and 1,000 per minute per key', () => {
+    expect(loadConfig({})).toMatchObject({ RATE_LIMIT_IP_PER_WINDOW: 20, RATE_LIMIT_KEY_PER_WINDOW: 1000, RATE_LIMIT_WINDOW_SECONDS: 60 });
+  });
+});
