@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import exitHook from 'async-exit-hook';
 import { createApp } from './app.js';
+import { startIntakeMaintenance } from './intake/maintenance.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { pendingMigrations } from './db/readiness.js';
@@ -49,8 +50,10 @@ async function main(): Promise<void> {
   // this hook runs beside it, so the HTTP server and pool close too.
   let server: import('node:http').Server | undefined;
   let closeAdmin: (() => Promise<void>) | undefined;
+  let stopMaintenance: (() => void) | undefined;
   exitHook((done) => {
     logger.info('Shutting down');
+    stopMaintenance?.();
     server?.close();
     Promise.allSettled([closeAdmin?.()]).then(() => db.close()).catch(() => undefined).finally(done);
   });
@@ -64,6 +67,7 @@ async function main(): Promise<void> {
   const admin = buildAdmin({ sequelize: db.sequelize, databaseUrl: db.url, config, logger });
   closeAdmin = admin.close;
   const app = createApp({ sequelize: db.sequelize, logger, config, mountAdmin: admin.mount });
+  stopMaintenance = startIntakeMaintenance(db.sequelize, logger);
   server = app.listen(config.PORT, config.HOST);
   await new Promise<void>((resolve, reject) => { server!.once('listening', resolve).once('error', reject); });
   const { port } = server.address() as AddressInfo;
@@ -71,6 +75,7 @@ async function main(): Promise<void> {
   logger.info(`Ready in ${Math.round(performance.now() - startedAt)} ms`);
   logger.info(`LeadHarbor listening on http://${host}:${port}`);
   logger.info(`Admin back office: http://${host}:${port}${ADMIN_ROOT}`);
+  logger.info(`Intake API docs: http://${host}:${port}/api/docs`);
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { loadConfig } from '../../server/config.js';
+import { sweepIntakeBookkeeping } from '../../server/intake/maintenance.js';
 import { createIntakeFixture, expectProblem, validLead, type IntakeFixture } from '../support/intake-fixture.js';
 
 let f: IntakeFixture;
@@ -51,5 +52,20 @@ describe('rate limits kept in PostgreSQL', () => {
 
   it('defaults to 20 per minute per address and 1,000 per minute per key', () => {
     expect(loadConfig({})).toMatchObject({ RATE_LIMIT_IP_PER_WINDOW: 20, RATE_LIMIT_KEY_PER_WINDOW: 1000, RATE_LIMIT_WINDOW_SECONDS: 60 });
+  });
+});
+
+describe('bookkeeping sweep', () => {
+  it('removes expired idempotency keys and old rate counters, and keeps current ones and every submission', async () => {
+    await f.client.query(`INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES
+      ('sk:1', 'old', repeat('a', 64), timezone('utc', now()) - interval '25 hours'),
+      ('sk:1', 'fresh', repeat('b', 64), timezone('utc', now()) - interval '1 hour')`);
+    await f.client.query(`INSERT INTO rate_limit_counters (bucket, window_start, shard, hits) VALUES
+      ('ip:test', timezone('utc', now()) - interval '3 hours', 0, 5), ('ip:test', date_trunc('minute', timezone('utc', now())), 0, 5)`);
+    const submissions = await f.count('lead_submissions');
+    expect(await sweepIntakeBookkeeping(f.sequelize)).toEqual({ idempotencyKeys: 1, rateCounters: 1 });
+    expect((await f.client.query(`SELECT key FROM idempotency_keys WHERE scope = 'sk:1' ORDER BY key`)).rows).toEqual([{ key: 'fresh' }]);
+    expect(await f.count(`rate_limit_counters WHERE bucket = 'ip:test'`)).toBe(1);
+    expect(await f.count('lead_submissions')).toBe(submissions);
   });
 });
