@@ -49,6 +49,29 @@ describe('lead_stats, the pre-aggregated counts behind the dashboard and board',
     product = (await client.query(`INSERT INTO insurance_products (name, slug, product_type) VALUES ('P', 'p', 'auto') RETURNING id`)).rows[0].id;
   });
 
+  it('stays exact when several connections insert, update and delete at once, each in its own shard', async () => {
+    const shardOrg = (await client.query(`INSERT INTO organizations (name, slug) VALUES ('Shards', 'shards') RETURNING id`)).rows[0].id;
+    const clients = await Promise.all(Array.from({ length: 4 }, async () => {
+      const c = new pg.Client({ connectionString: db.url });
+      await c.connect();
+      return c;
+    }));
+    try {
+      await Promise.all(clients.map(async (c, n) => {
+        for (let i = 0; i < 25; i++) {
+          const { rows: [row] } = await c.query(`INSERT INTO leads (first_name, last_name, email, organization_id) VALUES ('C', 'C', $1, $2) RETURNING id`, [`c${n}-${i}@x.co`, shardOrg]);
+          if (i % 5 === 0) await c.query(`UPDATE leads SET status = 'contacted' WHERE id = $1`, [row.id]);
+          if (i % 7 === 0) await c.query('DELETE FROM leads WHERE id = $1', [row.id]);
+        }
+      }));
+      await expectStatsExact();
+      const { rows } = await client.query(`SELECT count(DISTINCT shard)::int AS shards FROM lead_stats WHERE organization_key = $1`, [shardOrg]);
+      expect(rows[0].shards).toBeGreaterThan(1);
+    } finally {
+      await Promise.all(clients.map((c) => c.end()));
+    }
+  });
+
   it('counts a multi-row insert, including leads with no organization or product', async () => {
     await client.query(`INSERT INTO leads (first_name, last_name, email, organization_id, insurance_product_id, status, created_at)
       SELECT 'F', 'L', 'e' || g || '@x.co', CASE WHEN g % 5 = 0 THEN NULL ELSE $1::int END, CASE WHEN g % 3 = 0 THEN NULL ELSE $2::int END,
