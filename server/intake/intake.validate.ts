@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/core';
-// The metadata imported explicitly (with its attribute) rather than through libphonenumber-js/min, which imports JSON without one.
-import metadata from 'libphonenumber-js/metadata.min.json' with { type: 'json' };
+// The metadata as its JS module: libphonenumber-js/min imports the JSON file without an import attribute, which Jest warns about.
+import metadata from 'libphonenumber-js/min/metadata';
 import type { z } from 'zod';
 import {
   DATE_PATTERN, MESSAGES, checkDateOfBirth, checkState, checkZip, isUsa, type FieldErrorCode,
