@@ -26,9 +26,30 @@ export const ADMIN_TRANSLATIONS: LocaleTranslations = {
     changeStatus: 'Change status',
     changePriority: 'Change priority',
     exportCsv: 'Export CSV',
+    revoke: 'Revoke',
   },
+  labels: { site_keys: 'Site keys', api_keys: 'API keys', lead_submissions: 'Submissions', consents: 'Consents' },
   resources: {
     leads: { properties: { search: 'Name, email or phone', name: 'Name' } },
+    site_keys: {
+      properties: {
+        allowed_origins: 'Allowed origins', product_types: 'Products offered', default_lead_source_id: 'Default lead source',
+        default_campaign_id: 'Default campaign', consent_text: 'Consent text', consent_version: 'Consent version', last_used_at: 'Last used',
+      },
+    },
+    api_keys: { properties: { created_by_id: 'Created by', last_used_at: 'Last used', revoked_at: 'Revoked' } },
+    lead_submissions: {
+      properties: {
+        lead_id: 'Lead', site_key_id: 'Site key', api_key_id: 'API key', score_breakdown: 'Score breakdown', ip_address: 'IP address', user_agent: 'User agent',
+      },
+    },
+    consents: {
+      properties: {
+        lead_id: 'Lead', submission_id: 'Submission', consent_text: 'Consent text', consent_version: 'Version', granted_at: 'Granted at',
+        text_sha256: 'Text SHA-256', ip_address: 'IP address', user_agent: 'User agent', page_url: 'Page', trustedform_cert_url: 'TrustedForm certificate',
+        leadid_token: 'LeadiD token',
+      },
+    },
   },
   components: {
     Login: {

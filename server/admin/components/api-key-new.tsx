@@ -25,7 +25,7 @@ function Secret({ secret, listUrl }: { secret: string; listUrl: string }) {
       <MessageBox mb="lg" variant="warning" message="Copy this key now: it will not be shown again." />
       <input
         ref={input} readOnly value={secret} aria-label="API key" data-testid="api-key-secret" onFocus={(e) => e.currentTarget.select()}
-        style={{ width: '100%', fontFamily: 'monospace', fontSize: 14, padding: 8, boxSizing: 'border-box' }}
+        style={{ width: '100%', fontFamily: 'monospace', fontSize: 14, lineHeight: '24px', padding: 8, boxSizing: 'border-box' }}
       />
       <Box flex flexDirection="row" alignItems="center" mt="default" style={{ gap: 12 }}>
         <Button type="button" variant="contained" onClick={async () => setCopied(await copyText(secret, input.current))}>Copy</Button>

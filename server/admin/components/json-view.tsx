@@ -1,5 +1,5 @@
 import React from 'react';
-import { flat, type ShowPropertyProps } from 'adminjs';
+import { flat, useTranslation, type ShowPropertyProps } from 'adminjs';
 import { Box, Label, Text } from '@adminjs/design-system';
 
 /**
@@ -8,11 +8,12 @@ import { Box, Label, Text } from '@adminjs/design-system';
  * the value is rebuilt from those keys first.
  */
 export default function JsonView({ record, property }: ShowPropertyProps) {
+  const { translateProperty } = useTranslation();
   const value: unknown = flat.get(record?.params ?? {}, property.path);
   const empty = value === undefined || value === null || (typeof value === 'object' && Object.keys(value as object).length === 0);
   return (
     <Box mb="xl">
-      <Label>{property.label}</Label>
+      <Label>{translateProperty(property.label, property.resourceId)}</Label>
       {empty
         ? <Text color="grey60">Nothing recorded.</Text>
         : (

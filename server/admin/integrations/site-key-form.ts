@@ -70,21 +70,29 @@ async function checkCampaign(payload: Payload, context: ActionContext, errors: P
 }
 
 /**
- * Before new and edit: the key is made here on create and never taken from
- * a form; the theme is validated and stored as one object; the default
- * campaign must belong to the key's organization. Every problem comes back
- * as an error under its field, never as a failed request.
+ * Checks a site key's form and returns what to save: the theme as one
+ * object, validated field by field, and a default campaign of the key's own
+ * organization. Throws a ValidationError naming each bad field. Called by
+ * the resource (site-key-resource.ts) rather than a `before` hook, so AdminJS
+ * answers with the values the user typed next to the errors.
+ */
+export async function validSiteKeyParams(params: Payload, context: ActionContext | undefined): Promise<Payload> {
+  const errors: PropertyErrors = {};
+  const theme = themeFrom(params, errors);
+  if (context) await checkCampaign(params, context, errors);
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+  const rest = Object.fromEntries(Object.entries(params).filter(([key]) => key !== 'theme' && !key.startsWith('theme.')));
+  return theme === undefined ? rest : { ...rest, theme };
+}
+
+/**
+ * Before new and edit: fields the server maintains are dropped from the
+ * form, and on create the key is made here, never typed.
  */
 export function siteKeyForm(creating: boolean) {
-  return async (request: ActionRequest, context: ActionContext): Promise<ActionRequest> => {
+  return async (request: ActionRequest): Promise<ActionRequest> => {
     if (request.method !== 'post' || !request.payload) return request;
-    const payload: Payload = Object.fromEntries(Object.entries(request.payload as Payload)
-      .filter(([key]) => !SERVER_FIELDS.includes(key) && key !== 'theme' && !key.startsWith('theme.')));
-    const errors: PropertyErrors = {};
-    const theme = themeFrom(request.payload as Payload, errors);
-    await checkCampaign(payload, context, errors);
-    if (Object.keys(errors).length) throw new ValidationError(errors);
-    if (theme !== undefined) payload.theme = theme;
+    const payload: Payload = Object.fromEntries(Object.entries(request.payload as Payload).filter(([key]) => !SERVER_FIELDS.includes(key)));
     if (creating) payload.key = newPublishableKey();
     request.payload = payload;
     return request;

@@ -1,9 +1,8 @@
 import type { PropertyOptions, ResourceWithOptions } from 'adminjs';
-import { SiteKey } from '../../../models/index.js';
 import { PRODUCT_TYPES, PRODUCT_TYPE_LABELS } from '../../../models/value-sets.js';
 import type { ComponentIds } from '../component-loader.js';
 import { THEME_FIELDS, siteKeyForm } from '../integrations/site-key-form.js';
-import { ScopedResource } from '../scoped-resource.js';
+import { SiteKeyResource } from '../integrations/site-key-resource.js';
 import { NAV, TIMESTAMPS, dropdown } from './common.js';
 
 const SHOW_ONLY = { list: false, show: true, edit: false, filter: false };
@@ -24,7 +23,7 @@ const THEME_PROPERTIES: Record<string, PropertyOptions> = Object.fromEntries(
  */
 export function siteKeyResource(components: ComponentIds): ResourceWithOptions {
   return {
-    resource: new ScopedResource(SiteKey, 'organization_id', ['name', 'key']),
+    resource: new SiteKeyResource(),
     options: {
       navigation: NAV.integrations,
       sort: { sortBy: 'created_at', direction: 'desc' },
