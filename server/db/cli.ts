@@ -87,6 +87,8 @@ async function run(): Promise<void> {
         } else if (admin.created) out(`Created superuser ${admin.email} (password from ADMIN_PASSWORD).`);
         else if (admin.passwordUpdated) out(`Superuser ${admin.email} exists; its password now matches ADMIN_PASSWORD.`);
         else out(`Superuser ${admin.email} already exists; its password is unchanged.`);
+        out(`Demo site key${result.siteKey.created ? ' (new)' : ''}: ${result.siteKey.key}`);
+        out('  Its page in the admin (Integrations > Site keys) shows the tag to embed the quote widget.');
         break;
       }
     }

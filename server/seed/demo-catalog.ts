@@ -78,3 +78,15 @@ export const NOTES = [
   'Referred by an existing client.',
   null, null, null,
 ];
+
+/**
+ * The demo organization's site key: origins of `npm start` and of a Vite dev
+ * server, so the widget demo page works locally without editing anything.
+ */
+export const DEMO_SITE_KEY = {
+  name: 'Harborview website (demo)',
+  allowed_origins: ['http://localhost:3000', 'http://127.0.0.1:3000', 'http://localhost:5173', 'http://127.0.0.1:5173'],
+  consent_version: 'v1',
+  consent_text: 'By submitting this form, I agree that Harborview Insurance Group may contact me about insurance quotes by phone, '
+    + 'text message or email, including by automated means, at the number and address I gave. Consent is not a condition of purchase.',
+};

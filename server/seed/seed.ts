@@ -1,8 +1,9 @@
 import type { CreationAttributes, Sequelize } from 'sequelize';
-import { Campaign, InsuranceProduct, Lead, LeadSource, Organization, User } from '../../models/index.js';
+import { Campaign, InsuranceProduct, Lead, LeadSource, Organization, SiteKey, User } from '../../models/index.js';
 import { PRODUCT_TYPES, SOURCE_TYPES, type ProductType, type SourceType } from '../../models/value-sets.js';
 import { generatePassword, hashPassword, verifyPassword } from '../auth/password.js';
-import { DEMO_CAMPAIGNS, DEMO_ORGANIZATION, DEMO_PRODUCTS, DEMO_SOURCES } from './demo-catalog.js';
+import { newPublishableKey } from '../intake/keys.js';
+import { DEMO_CAMPAIGNS, DEMO_ORGANIZATION, DEMO_PRODUCTS, DEMO_SITE_KEY, DEMO_SOURCES } from './demo-catalog.js';
 import { copyLeads } from './lead-copy.js';
 import { generateLead, type LeadRefs } from './lead-generator.js';
 import { createRandom } from './random.js';
@@ -27,6 +28,8 @@ export interface SeedResult {
   leadsCreated: number;
   leadsTotal: number;
   admin: { email: string; created: boolean; passwordUpdated: boolean; generatedPassword?: string };
+  /** The demo site key: publishable, so printing it is safe. */
+  siteKey: { key: string; created: boolean };
 }
 
 async function seedCatalog(sequelize: Sequelize): Promise<LeadRefs> {
@@ -84,15 +87,25 @@ async function seedAdmin(email: string, password: string | undefined, organizati
   return { email, created: false, passwordUpdated: false };
 }
 
+/** One active site key for the demo organization, found by its name on later runs (its key is random). */
+async function seedSiteKey(organizationId: number, webSourceId: number): Promise<SeedResult['siteKey']> {
+  const [siteKey, created] = await SiteKey.findOrCreate({
+    where: { organization_id: organizationId, name: DEMO_SITE_KEY.name },
+    defaults: { ...DEMO_SITE_KEY, organization_id: organizationId, key: newPublishableKey(), default_lead_source_id: webSourceId, is_active: true },
+  });
+  return { key: siteKey.key, created };
+}
+
 /**
  * Loads the demo data idempotently: one organization, a product of each type,
- * a lead source of each type, two campaigns, `leads` realistic leads and a
- * superuser. Leads are streamed with COPY in committed chunks, so an
+ * a lead source of each type, two campaigns, a site key for the widget,
+ * `leads` realistic leads and a superuser. Leads are streamed with COPY in committed chunks, so an
  * interrupted large seed resumes where it stopped when run again.
  */
 export async function seedDemoData(sequelize: Sequelize, options: SeedOptions): Promise<SeedResult> {
   const refs = await seedCatalog(sequelize);
   const admin = await seedAdmin(options.adminEmail ?? DEFAULT_ADMIN_EMAIL, options.adminPassword, refs.organizationId);
+  const siteKey = await seedSiteKey(refs.organizationId, refs.sourceIds.web);
 
   const existing = await Lead.count({ where: { organization_id: refs.organizationId } });
   const now = Date.now();
@@ -108,7 +121,7 @@ export async function seedDemoData(sequelize: Sequelize, options: SeedOptions): 
   // for index-only scans (the list's deep pages): without this, the first minutes after a
   // large seed are slow until autovacuum catches up.
   if (done > existing) await sequelize.query('VACUUM (ANALYZE) leads');
-  return { organizationId: refs.organizationId, leadsCreated: Math.max(0, done - existing), leadsTotal: Math.max(done, existing), admin };
+  return { organizationId: refs.organizationId, leadsCreated: Math.max(0, done - existing), leadsTotal: Math.max(done, existing), admin, siteKey };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Sequelize } from 'sequelize';
-import { Campaign, InsuranceProduct, Lead, LeadSource, Organization, User } from '../../models/index.js';
+import { Campaign, InsuranceProduct, Lead, LeadSource, Organization, SiteKey, User } from '../../models/index.js';
 import { LEAD_STATUSES, PRODUCT_TYPES, SOURCE_TYPES } from '../../models/value-sets.js';
 import { verifyPassword } from '../../server/auth/password.js';
 import { DEFAULT_ADMIN_EMAIL, seedDemoData } from '../../server/seed/seed.js';
@@ -63,10 +63,25 @@ describe('demo seed', () => {
     expect(await verifyPassword(first.admin.generatedPassword!, admin!.hashed_password)).toBe(true);
   });
 
+  it('gives the demo organization one active site key for the local widget, with consent text and the web source', async () => {
+    const keys = await SiteKey.findAll({ raw: true });
+    expect(keys).toHaveLength(1);
+    const web = await LeadSource.findOne({ where: { source_type: 'web' } });
+    expect(keys[0]).toMatchObject({
+      organization_id: first.organizationId, is_active: true, consent_version: 'v1', default_lead_source_id: web!.id,
+      allowed_origins: ['http://localhost:3000', 'http://127.0.0.1:3000', 'http://localhost:5173', 'http://127.0.0.1:5173'],
+    });
+    expect(keys[0]!.key).toMatch(/^pk_[A-Za-z0-9]{32}$/);
+    expect(keys[0]!.consent_text).toMatch(/contact me/);
+    expect(first.siteKey).toEqual({ key: keys[0]!.key, created: true });
+  });
+
   it('is idempotent: a second run adds nothing and keeps the password', async () => {
     const again = await seedDemoData(sequelize, { leads: 200 });
     expect(again).toMatchObject({ leadsCreated: 0, leadsTotal: 200, admin: { created: false, passwordUpdated: false } });
     expect(again.admin.generatedPassword).toBeUndefined();
+    expect(again.siteKey).toEqual({ key: first.siteKey.key, created: false });
+    expect(await SiteKey.count()).toBe(1);
     expect([await Organization.count(), await InsuranceProduct.count(), await LeadSource.count(), await Campaign.count(), await Lead.count(), await User.count()])
       .toEqual([1, 7, 8, 2, 200, 1]);
   });
