@@ -3,6 +3,7 @@ import type { Sequelize } from 'sequelize';
 import { loadConfig, type Config } from './config.js';
 import { checkReadiness } from './db/readiness.js';
 import { createCors } from './intake/cors.js';
+import { docsRouter } from './intake/docs.router.js';
 import { API_PREFIX, intakeRouter } from './intake/intake.router.js';
 import { errorHandler, notFound } from './errors.js';
 import type { Logger } from './logger.js';
@@ -36,6 +37,7 @@ export function createApp({ sequelize, logger, mountAdmin, config = loadConfig({
       .json(result.ready ? { status: 'ready' } : { status: 'not_ready', reason: result.reason });
   });
 
+  app.use(docsRouter()); // GET /api/v1/openapi.json and /api/docs
   app.use(API_PREFIX, intakeRouter(sequelize, config, createCors(sequelize)));
 
   app.use(notFound);

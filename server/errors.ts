@@ -19,7 +19,8 @@ export class AppError extends Error {
   }
 }
 
-const TITLES: Record<number, string> = {
+/** The problem `title` of each status; the OpenAPI document's examples use it too. */
+export const TITLES: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
   413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content',
   429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
