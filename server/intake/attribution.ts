@@ -25,9 +25,9 @@ const BY_SOURCE: [RegExp, SourceType][] = [
   [/^(referral|friend)$/, 'referral'],
 ];
 
-const match = (rules: [RegExp, SourceType][], value: string | undefined) =>
-  value === undefined ? null : rules.find(([pattern]) => pattern.test(value.trim().toLowerCase()))?.[1] ?? null;
+const match = (rules: [RegExp, SourceType][], value: string | null | undefined) =>
+  value == null ? null : rules.find(([pattern]) => pattern.test(value.trim().toLowerCase()))?.[1] ?? null;
 
-export function sourceTypeFromUtm(utm: { utm_source?: string; utm_medium?: string }): SourceType | null {
+export function sourceTypeFromUtm(utm: { utm_source?: string | null; utm_medium?: string | null }): SourceType | null {
   return match(BY_MEDIUM, utm.utm_medium) ?? match(BY_SOURCE, utm.utm_source);
 }

@@ -100,9 +100,13 @@ export function fieldRows(doc: OpenApiDocument, schema: JsonSchema, expand: (nam
   const object = resolve<JsonSchema>(doc, schema);
   const properties = (object.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set((object.required as string[] | undefined) ?? []);
-  return Object.entries(properties).flatMap(([key, property]) => {
+  return Object.entries(properties).flatMap(([key, nullable]) => {
     const name = `${prefix}${key}`;
-    const row: FieldRow = { name, schema: property, required: required.has(key), anchor: componentName(property) };
+    // `X or null` (an optional field that may be sent as null) is documented and expanded as X.
+    const options = nullable.anyOf as JsonSchema[] | undefined;
+    const nonNull = options?.filter((o) => o.type !== 'null');
+    const property = options && nonNull?.length === 1 && options.length === 2 ? nonNull[0]! : nullable;
+    const row: FieldRow = { name, schema: nullable, required: required.has(key), anchor: componentName(property) };
     const expandable = (s: JsonSchema | undefined) => {
       const ref = s && componentName(s);
       return ref === undefined || expand(ref);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   CONSENT_TEXT_MAX, CONSENT_VERSION_MAX, CONTROL_CHARACTERS, DATE_PATTERN, EMAIL_PATTERN, LEAD_LIMITS, MESSAGES,
-  NAME_PATTERN, PHONE_PATTERN, PLAIN_TEXT_PATTERN, SHORT_TEXT_MAX, SLUG_PATTERN, TOKEN_PATTERN, URL_MAX, tidyText,
+  NAME_PATTERN, PHONE_PATTERN, PLAIN_TEXT_PATTERN, SHORT_TEXT_MAX, SLUG_PATTERN, TOKEN_PATTERN, URL_MAX, URL_PATTERN, tidyText,
 } from '../../models/lead-rules.js';
 
 /**
@@ -46,13 +46,14 @@ function text({ max, pattern, message, multiline = false }: TextRule) {
 
 const required = (rule: TextRule) => z.preprocess(tidy(!!rule.multiline), text(rule))
   .meta({ description: rule.description, ...(rule.example ? { examples: [rule.example] } : {}) });
-const optional = (rule: TextRule) => z.preprocess(tidy(!!rule.multiline), text(rule).optional())
+// `.nullable()` documents that null is accepted; tidy() has already turned it into "absent".
+const optional = (rule: TextRule) => z.preprocess(tidy(!!rule.multiline), text(rule).nullable().optional())
   .meta({ description: rule.description, ...(rule.example ? { examples: [rule.example] } : {}) });
 
 const plain = (max: number, description: string, example?: string): TextRule =>
   ({ max, pattern: PLAIN_TEXT_PATTERN, message: MESSAGES.invalid_text, description, example });
 const url = (description: string): TextRule =>
-  ({ max: URL_MAX, pattern: /^https?:\/\/[^\s<>"]+$/i, message: MESSAGES.invalid_url, description });
+  ({ max: URL_MAX, pattern: URL_PATTERN, message: MESSAGES.invalid_url, description });
 const name = (max: number, description: string, example: string): TextRule =>
   ({ max, pattern: NAME_PATTERN, message: MESSAGES.invalid_name, description, example });
 
@@ -85,15 +86,15 @@ export const leadSubmissionSchema = z.strictObject({
   utm_content: optional(plain(SHORT_TEXT_MAX, 'Kept as sent.')),
   page_url: optional(url('The page the form was on.')),
   referrer: optional(url('The page before it.')),
-  consent: z.preprocess((v) => (v === null ? undefined : v), consentSchema.optional()),
+  consent: z.preprocess((v) => (v === null ? undefined : v), consentSchema.nullable().optional()),
   trustedform_cert_url: optional(url('TrustedForm certificate URL, kept with the consent record.')),
   leadid_token: optional({ max: SHORT_TEXT_MAX, pattern: TOKEN_PATTERN, message: MESSAGES.invalid_token, description: 'Jornaya LeadiD token, kept with the consent record.' }),
-  website: z.preprocess((v) => (v === null ? undefined : v), z.string({ error: typeError('text') }).max(SHORT_TEXT_MAX, { error: MESSAGES.too_long(SHORT_TEXT_MAX) }).optional())
+  website: z.preprocess((v) => (v === null ? undefined : v), z.string({ error: typeError('text') }).max(SHORT_TEXT_MAX, { error: MESSAGES.too_long(SHORT_TEXT_MAX) }).nullable().optional())
     .meta({ description: 'Honeypot: hidden from people, so it must stay empty. A filled one is answered as usual and stored as a bot submission without a lead.' }),
   form_started_at: z.preprocess((v) => (v === null ? undefined : v), z.union([
     z.iso.datetime({ offset: true }),
     z.number().int().nonnegative(),
-  ], { error: MESSAGES.invalid_timestamp }).optional()).meta({ description: FORM_STARTED_AT_DESCRIPTION }),
+  ], { error: MESSAGES.invalid_timestamp }).nullable().optional()).meta({ description: FORM_STARTED_AT_DESCRIPTION }),
 }, { error: typeError('a JSON object') });
 
 export type LeadSubmissionInput = z.input<typeof leadSubmissionSchema>;

@@ -41,7 +41,7 @@ export function newReference(): string {
 /** A bot filled the hidden honeypot field, or submitted faster than a person can type. */
 export function looksLikeBot(body: ValidSubmission['body'], now: Date): boolean {
   if (body.website) return true;
-  if (body.form_started_at === undefined) return false;
+  if (body.form_started_at == null) return false;
   const started = typeof body.form_started_at === 'number' ? body.form_started_at : Date.parse(body.form_started_at);
   const elapsed = now.getTime() - started;
   // A start in the future is a visitor's clock running fast, not a bot.
@@ -62,7 +62,7 @@ export async function submitLead(
   const attribution = Object.fromEntries(Object.entries({
     utm_source: body.utm_source, utm_medium: body.utm_medium, utm_campaign: body.utm_campaign,
     utm_term: body.utm_term, utm_content: body.utm_content, page_url: body.page_url, referrer: body.referrer,
-  }).filter(([, v]) => v !== undefined));
+  }).filter(([, v]) => v != null));
   const request = {
     key_kind: context.credential.kind,
     key: context.credential.kind === 'pk' ? context.credential.key : context.credential.hash,

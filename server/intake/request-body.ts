@@ -8,9 +8,9 @@ const readRaw = express.raw({ type: () => true, limit: MAX_BODY_BYTES });
 
 /**
  * The request body as JSON, with the contract's errors: 415 for another
- * content type (`application/json`, or `text/plain` holding JSON, which a
- * page can send without a preflight), 413 above 16 kB, 400 when it does not
- * parse. Also returns the raw text, whose hash identifies an idempotent retry.
+ * content type (`application/json`, or `text/plain` holding JSON, which some
+ * form tools and beacon-style senders can only produce), 413 above 16 kB,
+ * 400 when it does not parse. Also returns the raw text, whose hash identifies an idempotent retry.
  */
 export async function readJsonBody(req: Request, res: Response): Promise<{ json: unknown; text: string }> {
   const type = (req.get('Content-Type') ?? '').toLowerCase();

@@ -55,7 +55,7 @@ describe('POST /api/v1/leads: a stored submission', () => {
     expect(row.lead_id).toEqual(expect.any(Number));
   });
 
-  it('accepts text/plain holding JSON, as a page can send without a preflight', async () => {
+  it('accepts text/plain holding JSON', async () => {
     const res = await f.postAsPage(validLead(), { 'Content-Type': 'text/plain;charset=UTF-8' });
     expect(res.status).toBe(201);
   });
