@@ -205,8 +205,7 @@ async function main(): Promise<void> {
       ...common, BENCH_POOL: String(POOL), BENCH_ORG_ID: String(world.orgId),
       BENCH_PRODUCT_ID: String(world.productId), BENCH_SOURCE_ID: String(world.sourceId),
     }, world);
-    // The shim only lets Node load intake.validate.ts's JSON import (see the file); it does nothing per request.
-    app = await measure('LeadHarbor (createApp, intake_submit)', ['--import', 'tsx', '--import', './bench/json-import-shim.mjs', 'bench/intake-server.ts'], {
+    app = await measure('LeadHarbor (createApp, intake_submit)', ['--import', 'tsx', 'bench/intake-server.ts'], {
       ...common, NODE_ENV: 'production', SESSION_SECRET: 'bench-intake-session-secret-'.padEnd(40, 'x'),
       DB_POOL_SIZE: String(POOL), DB_POOL_MAX_OVERFLOW: '0', // the same number of connections as the baseline's pg.Pool
       RATE_LIMIT_IP_PER_WINDOW: RATE_LIMIT, RATE_LIMIT_KEY_PER_WINDOW: RATE_LIMIT,
