@@ -5,7 +5,7 @@ import { dropTable } from './support/ddl.js';
 /**
  * Fixed one-minute request counters shared by every app instance. A budget
  * (`ip:<address>` or `key:<scope>`) is split into shards, one per database
- * backend (`pg_backend_pid() % 16`), and summed when checked: concurrent
+ * backend (`pg_backend_pid() % 64`), and summed when checked: concurrent
  * requests then update different rows instead of queueing on one row lock
  * until each other's commit. UNLOGGED: counters need no crash safety.
  */

@@ -10,7 +10,8 @@ import { KEYS, KEY_COLUMNS, add, subtract } from './2026.11.26T13.00.00.create-l
  * commit. Now a backend writes signed deltas into its own shard and readers
  * (which already `sum(leads)`) add the shards up.
  */
-const SHARDS = 16;
+// Enough that a pool's connections rarely share one (a shared shard queues its writers until commit).
+const SHARDS = 64;
 const rows = (table: string, sign: 1 | -1) =>
   `SELECT ${KEYS.map(([column, expression]) => `${expression} AS ${column}`).join(', ')}, ${sign} AS delta FROM ${table}`;
 

@@ -32,7 +32,7 @@ const RATE_LIMIT_HIT = `
     total bigint;
   BEGIN
     INSERT INTO rate_limit_counters AS c (bucket, window_start, shard, hits)
-    VALUES (p_bucket, w, pg_backend_pid() % 16, 1)
+    VALUES (p_bucket, w, pg_backend_pid() % 64, 1)
     ON CONFLICT (bucket, window_start, shard) DO UPDATE SET hits = c.hits + 1;
     SELECT sum(hits) INTO total FROM rate_limit_counters WHERE bucket = p_bucket AND window_start = w;
     IF total > p_limit THEN
@@ -65,8 +65,11 @@ const INTAKE_SUBMIT = `
     v_submission_id bigint;
     c jsonb := r->'consent';
   BEGIN
-    retry := rate_limit_hit('ip:' || (r->>'ip'), (r->'limits'->>'ip')::int, (r->'limits'->>'window')::int);
-    IF retry > 0 THEN RETURN jsonb_build_object('error', 'rate_limited', 'retry_after', retry, 'budget', 'ip'); END IF;
+    -- Pages share a budget per visitor address; a partner's server posts all its leads from one address, so only its key's budget applies.
+    IF r->>'key_kind' = 'pk' THEN
+      retry := rate_limit_hit('ip:' || (r->>'ip'), (r->'limits'->>'ip')::int, (r->'limits'->>'window')::int);
+      IF retry > 0 THEN RETURN jsonb_build_object('error', 'rate_limited', 'retry_after', retry, 'budget', 'ip'); END IF;
+    END IF;
 
     IF r->>'key_kind' = 'pk' THEN
       SELECT s.id, s.organization_id, s.allowed_origins, s.default_lead_source_id, s.default_campaign_id,
@@ -152,11 +155,18 @@ const INTAKE_SUBMIT = `
       IF v_lead.phone IS NOT NULL THEN
         PERFORM pg_advisory_xact_lock(k.organization_id, hashtext('phone:' || v_lead.phone));
       END IF;
+      -- Two plain equality lookups (ix_leads_email, perf_leads_org_phone) rather than one OR: their plans
+      -- stay index lookups even before the table has statistics. Any recent match will do.
       SELECT id INTO v_lead_id FROM leads
-       WHERE organization_id = k.organization_id
+       WHERE email = v_lead.email AND organization_id = k.organization_id
          AND created_at >= now_utc - make_interval(days => (r->>'dedup_days')::int)
-         AND (email = v_lead.email OR (v_lead.phone IS NOT NULL AND phone = v_lead.phone))
-       ORDER BY created_at DESC, id DESC LIMIT 1;
+       LIMIT 1;
+      IF v_lead_id IS NULL AND v_lead.phone IS NOT NULL THEN
+        SELECT id INTO v_lead_id FROM leads
+         WHERE organization_id = k.organization_id AND phone = v_lead.phone
+           AND created_at >= now_utc - make_interval(days => (r->>'dedup_days')::int)
+         LIMIT 1;
+      END IF;
       v_outcome := CASE WHEN v_lead_id IS NULL THEN 'created' ELSE 'duplicate' END;
     END IF;
 
@@ -182,7 +192,7 @@ const INTAKE_SUBMIT = `
                                   attribution, score_breakdown, ip_address, user_agent)
     VALUES (r->>'reference', k.organization_id,
             CASE WHEN r->>'key_kind' = 'pk' THEN k.id END, CASE WHEN r->>'key_kind' = 'sk' THEN k.id END,
-            v_lead_id, v_outcome, r->'payload', coalesce(r->'attribution', '{}'),
+            v_lead_id, v_outcome, (r->'body') || (r->'lead'), coalesce(r->'attribution', '{}'),
             jsonb_build_object('score', v_score, 'items', v_breakdown), (r->>'ip')::inet, r->>'user_agent')
     RETURNING id INTO v_submission_id;
 

@@ -54,7 +54,7 @@ export function intakeRouter(sequelize: Sequelize, config: Config, cors: Cors): 
       if (!validation.ok) throw new AppError('validation_failed', 422, 'Some fields are invalid; see errors.', validation.errors);
       const result = await submitLead(sequelize, config, {
         credential, origin, ip: req.ip ?? req.socket.remoteAddress ?? '0.0.0.0', userAgent: req.get('User-Agent') ?? null,
-        idempotencyKey: key, requestHash: createHash('sha256').update(text).digest('hex'), now: new Date(),
+        idempotencyKey: key, requestHash: key === null ? null : createHash('sha256').update(text).digest('hex'), now: new Date(),
       }, validation.value);
       originChecked = true; // intake_submit() refuses a publishable key from an origin it does not allow
       if (origin && credential.kind === 'pk') cors.allow(res, origin);

@@ -160,7 +160,7 @@ describe('real responses match the document', () => {
 
   it('429 with Retry-After once the address is over its budget', async () => {
     const limited = fx.makeApp({ RATE_LIMIT_IP_PER_WINDOW: '1' });
-    const send = () => request(limited).post(LEADS).set({ 'Content-Type': 'application/json', Authorization: `Bearer ${fx.keys.skA}` })
+    const send = () => request(limited).post(LEADS).set({ 'Content-Type': 'application/json', 'X-Lead-Key': fx.keys.pkA, Origin: PARTNER_ORIGIN })
       .send(JSON.stringify(validLead()));
     const answers = [await send(), await send()];
     const refused = answers.find((r) => r.status === 429);

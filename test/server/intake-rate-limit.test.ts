@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { loadConfig } from '../../server/config.js';
 import { sweepIntakeBookkeeping } from '../../server/intake/maintenance.js';
-import { createIntakeFixture, expectProblem, validLead, type IntakeFixture } from '../support/intake-fixture.js';
+import { PARTNER_ORIGIN, createIntakeFixture, expectProblem, validLead, type IntakeFixture } from '../support/intake-fixture.js';
 
 let f: IntakeFixture;
 beforeAll(async () => { f = await createIntakeFixture('intake_rate_limit'); });
@@ -17,24 +17,28 @@ async function awaitFreshWindow(): Promise<void> {
 
 const post = (app: ReturnType<IntakeFixture['makeApp']>, key: string, body = validLead()) =>
   request(app).post('/api/v1/leads').set({ 'Content-Type': 'application/json', Authorization: `Bearer ${key}` }).send(body);
+const postFromPage = (app: ReturnType<IntakeFixture['makeApp']>, key: string, origin: string) =>
+  request(app).post('/api/v1/leads').set({ 'Content-Type': 'application/json', 'X-Lead-Key': key, Origin: origin }).send(validLead());
 
 describe('rate limits kept in PostgreSQL', () => {
-  it('two app instances on one database share the per-IP budget; the next request gets 429 with Retry-After and writes no lead', async () => {
+  it('two app instances on one database share the per-IP budget of pages; the next request gets 429 with Retry-After and writes no lead', async () => {
     await awaitFreshWindow();
     const env = { RATE_LIMIT_IP_PER_WINDOW: '5', RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS) };
     const [one, two] = [f.makeApp(env), f.makeApp(env)];
     const statuses: number[] = [];
-    for (const app of [one, two, one, two, one]) statuses.push((await post(app, f.keys.skA)).status);
+    for (const app of [one, two, one, two, one]) statuses.push((await postFromPage(app, f.keys.pkA, PARTNER_ORIGIN)).status);
     expect(statuses).toEqual([201, 201, 201, 201, 201]);
     const leads = await f.count('leads');
-    const refused = await post(two, f.keys.skA);
+    const refused = await postFromPage(two, f.keys.pkA, PARTNER_ORIGIN);
     expectProblem(refused, 429, 'rate_limited');
     const retryAfter = Number(refused.headers['retry-after']);
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(WINDOW_SECONDS);
     expect(refused.body.detail).toMatch(/from this address/);
-    expectProblem(await post(one, f.keys.skB), 429, 'rate_limited'); // the budget is the address's, whatever the key
+    expectProblem(await postFromPage(one, f.keys.pkB, 'https://beta.example'), 429, 'rate_limited'); // the address's budget, whatever the key
     expect(await f.count('leads')).toBe(leads);
+    // A partner's server posts every lead from one address: only its key's budget applies to it.
+    expect((await post(one, f.keys.skA)).status).toBe(201);
   }, 30_000);
 
   it('share the per-key budget too, whichever address sends', async () => {
