@@ -1,0 +1,73 @@
+import { US_STATES } from '../../models/lead-rules.js';
+import { RULES, fieldError } from './validate.js';
+import { announce } from './actions.js';
+import type { FlowHost } from './types.js';
+
+export type InputField = keyof typeof RULES;
+
+/** Browser autofill and keyboard hints per field; text is the default type. */
+const INPUT: Partial<Record<InputField, Record<string, string>>> = {
+  first_name: { autocomplete: 'given-name' },
+  last_name: { autocomplete: 'family-name' },
+  date_of_birth: { autocomplete: 'bday', inputmode: 'numeric' },
+  zip_code: { autocomplete: 'postal-code', inputmode: 'numeric' },
+  state: { autocomplete: 'address-level1' },
+  email: { type: 'email', autocomplete: 'email' },
+  phone: { type: 'tel', autocomplete: 'tel' },
+};
+
+/** Shows (and announces) a field's error as the visitor leaves it. */
+function leave(app: FlowHost, name: InputField, value: string): void {
+  const error = fieldError(name, value, app.props.opts.lang);
+  app.setState({ values: { ...app.state.values, [name]: value }, errors: { ...app.state.errors, [name]: error } });
+  if (error) announce(app, `${app.t(name)}: ${error}`);
+}
+
+/**
+ * A labelled input with its hint and error tied by aria-describedby. `name`
+ * and `id` (f-<field>) are stable for partners' tests and the e2e suite.
+ */
+export function Field({ app, name }: { app: FlowHost; name: InputField }) {
+  const { values, errors } = app.state;
+  const error = errors[name];
+  const hint = app.t(`h_${name}`);
+  const hasHint = hint !== `h_${name}`;
+  const describedBy = [hasHint && `h-${name}`, error && `e-${name}`].filter(Boolean).join(' ') || undefined;
+  const props = {
+    id: `f-${name}`,
+    name,
+    value: values[name] ?? '',
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy,
+    'aria-required': RULES[name].required ? true : undefined,
+    onInput: (event: Event) => {
+      const value = (event.target as HTMLInputElement).value;
+      const { values: now, errors: shown } = app.state;
+      // An error clears as soon as the value is right; a new one waits for blur.
+      app.setState({
+        values: { ...now, [name]: value },
+        ...(shown[name] ? { errors: { ...shown, [name]: fieldError(name, value, app.props.opts.lang) } } : {}),
+      });
+    },
+    onBlur: (event: Event) => leave(app, name, (event.target as HTMLInputElement).value),
+    ...INPUT[name],
+  };
+  return (
+    <div class="f">
+      <label for={`f-${name}`}>
+        {app.t(name)}
+        {!RULES[name].required && <span class="o"> {app.t('optional')}</span>}
+      </label>
+      {hasHint && <p class="h" id={`h-${name}`}>{hint}</p>}
+      {name === 'state'
+        ? (
+          <select {...props} onChange={props.onBlur}>
+            <option value="">{app.t('none')}</option>
+            {US_STATES.map((s) => <option key={s} value={s}>{s}</option>)}
+          </select>
+        )
+        : <input {...props} />}
+      {error && <p class="e" id={`e-${name}`}>{error}</p>}
+    </div>
+  );
+}

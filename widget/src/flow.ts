@@ -1,0 +1,143 @@
+import { announce, emit, showErrors } from './actions.js';
+import { browserStore } from './outbox.js';
+import { buildBody, uuid } from './payload.js';
+import { deliver, flush, httpPost, type SendDeps } from './send.js';
+import { RULES, checkField, message } from './validate.js';
+import type { Errors, FieldProblem, FlowHost, Lang, SendOutcome, Values } from './types.js';
+
+/** The fields of each step, in order; a server error on a field sends the visitor to its step. */
+export const STEP_FIELDS: string[][] = [
+  ['product'],
+  ['first_name', 'last_name', 'date_of_birth', 'zip_code', 'state'],
+  ['email', 'phone'],
+  ['consent', 'website'],
+];
+
+/** The step a field (or `consent.text`) is on, if the visitor can see it. */
+export const stepOf = (field: string): number | undefined => {
+  const step = STEP_FIELDS.findIndex((fields) => fields.includes(field.split('.')[0]!));
+  return step < 0 ? undefined : step;
+};
+
+/** Step 1's rule (the widget's own: the API accepts no product): one of the offered products, when any is offered. */
+export interface ProductRule { offered: string[]; message: string }
+
+/**
+ * Checks every field of some steps: errors (undefined for valid fields, so
+ * shown ones clear) and the first step with one.
+ */
+export function checkSteps(values: Values, lang: Lang, steps: number[], product?: ProductRule, now = new Date()): { errors: Errors; first?: number } {
+  const errors: Errors = {};
+  let first: number | undefined;
+  for (const step of steps) {
+    for (const field of STEP_FIELDS[step]!) {
+      let error: string | undefined;
+      if (field === 'product') {
+        error = product?.offered.length && !product.offered.includes(values.product!) ? product.message : undefined;
+      } else if (field in RULES) {
+        const failed = checkField(field as keyof typeof RULES, values[field as keyof typeof RULES], now);
+        error = failed ? message(failed.code, lang, failed.max) : undefined;
+      } else continue;
+      errors[field] = error;
+      if (error && first === undefined) first = step;
+    }
+  }
+  return { errors, first };
+}
+
+/** Places a 422's field errors on their fields, in the visitor's language; the rest cannot be shown on a field. */
+export function placeErrors(problems: FieldProblem[], lang: Lang): { errors: Errors; first?: number; rest: FieldProblem[] } {
+  const errors: Errors = {};
+  const rest: FieldProblem[] = [];
+  let first: number | undefined;
+  for (const p of problems) {
+    const step = stepOf(p.field);
+    if (step === undefined) {
+      rest.push(p);
+      continue;
+    }
+    const field = p.field.split('.')[0]!;
+    const max = (RULES as Record<string, { max: number }>)[field]?.max;
+    errors[field] = (lang === 'es' && message(p.code, lang, max)) || p.message;
+    first = Math.min(first ?? step, step);
+  }
+  return { errors, first, rest };
+}
+
+const productRule = (app: FlowHost): ProductRule => ({ offered: app.state.config!.products.map((p) => p.value), message: app.t('pick') });
+
+/** Continue on step `step`: its fields are checked, then the visitor moves on or lands on the first invalid one. */
+export function next(app: FlowHost, step: number): void {
+  const { errors, first } = checkSteps(app.state.values, app.props.opts.lang, [step], productRule(app));
+  if (first === undefined) {
+    app.setState({ errors: { ...app.state.errors, ...errors } });
+    app.go(step + 1);
+  } else {
+    showErrors(app, { errors: { ...app.state.errors, ...errors } });
+  }
+}
+
+const deps: SendDeps = {
+  post: httpPost,
+  store: browserStore(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  online: () => navigator.onLine !== false,
+};
+
+/** Each widget's current fill: its body and Idempotency-Key. A changed body gets a new key (the same key with another body is a 409). */
+const fills = new WeakMap<FlowHost, { id: string; body: string }>();
+
+function show(app: FlowHost, outcome: SendOutcome): void {
+  if (outcome.kind === 'invalid') {
+    const { errors, first, rest } = placeErrors(outcome.errors, app.props.opts.lang);
+    if (first !== undefined) return showErrors(app, { sending: false, step: first, errors: { ...app.state.errors, ...errors } });
+    outcome = { kind: 'failed', status: 422, detail: rest.map((p) => `${p.field}: ${p.message}`).join(' ') };
+  }
+  const step = outcome.kind === 'sent' ? 'done' : outcome.kind;
+  app.setState({ sending: false, ...(outcome.kind === 'sent' ? { reference: outcome.reference } : {}), ...(outcome.kind === 'failed' ? { detail: outcome.detail } : {}) });
+  app.go(step);
+  if (outcome.kind === 'sent') {
+    announce(app, `${app.t('done')} ${outcome.reference}`);
+    emit(app, 'submitted', { reference: outcome.reference });
+  }
+  if (outcome.kind === 'failed') emit(app, 'error', { status: outcome.status, detail: outcome.detail });
+  if (outcome.kind === 'queued') emit(app, 'queued', {});
+}
+
+/** Checks the whole form, then sends it (retrying, or keeping it on this device) and shows the outcome. */
+export async function submit(app: FlowHost): Promise<void> {
+  const { values, sending, config } = app.state;
+  const { opts } = app.props;
+  if (sending) return;
+  try {
+    const { errors, first } = checkSteps(values, opts.lang, [0, 1, 2], productRule(app));
+    if (first !== undefined) return showErrors(app, { step: first, errors });
+    const body = JSON.stringify(buildBody(values, { config: config!, startedAt: app.startedAt, href: location.href, referrer: document.referrer }));
+    let fill = fills.get(app);
+    if (fill?.body !== body) fills.set(app, (fill = { id: uuid(), body }));
+    app.setState({ sending: true });
+    announce(app, app.t('sending'));
+    show(app, await deliver({ ...fill, url: new URL('api/v1/leads', opts.api).href, savedAt: Date.now() }, opts.key, deps));
+  } catch {
+    show(app, { kind: 'failed', status: 0, detail: '' });
+  }
+}
+
+/** The widgets of each site key on this page; the outbox is flushed once per key. */
+const widgets = new Map<string, FlowHost[]>();
+
+/** Sends what earlier page views of this site left behind, now and whenever the browser comes back online. */
+export function start(app: FlowHost): void {
+  const key = app.props.opts.key;
+  const apps = widgets.get(key);
+  if (apps) return void apps.push(app);
+  widgets.set(key, [app]);
+  const run = () => void flush(key, deps, (outcome, p) => {
+    // A widget may still be showing "saved on this device" for this very fill; otherwise it came from an earlier page view.
+    const owner = widgets.get(key)!.find((w) => fills.get(w)?.id === p.id);
+    if (owner) show(owner, outcome);
+    else if (outcome.kind === 'sent') emit(app, 'submitted', { reference: outcome.reference, queued: true });
+  }).catch(() => {});
+  run();
+  window.addEventListener('online', run);
+}

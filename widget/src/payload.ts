@@ -1,0 +1,62 @@
+import { CONTROL_CHARACTERS, PLAIN_TEXT_PATTERN, SHORT_TEXT_MAX, URL_MAX, URL_PATTERN, tidyText } from '../../models/lead-rules.js';
+import { RULES, clean } from './validate.js';
+import type { Values, WidgetConfig } from './types.js';
+
+const UTM = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'] as const;
+
+/**
+ * The page's attribution: its utm_* parameters, its URL and its referrer.
+ * The visitor never sees these fields, so anything the API would refuse is
+ * repaired or left out rather than allowed to fail the submission.
+ */
+export function attribution(href: string, referrer: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  let params: URLSearchParams;
+  try {
+    params = new URL(href).searchParams;
+  } catch {
+    params = new URLSearchParams();
+  }
+  for (const name of UTM) {
+    const value = tidyText(params.get(name) ?? '').replace(/[<>]/g, '').slice(0, SHORT_TEXT_MAX).trim();
+    if (value && PLAIN_TEXT_PATTERN.test(value) && !CONTROL_CHARACTERS.test(value)) out[name] = value;
+  }
+  const url = (value: string) => (URL_PATTERN.test(value) ? value.slice(0, URL_MAX) : undefined);
+  const page = url(href);
+  const from = url(referrer);
+  if (page) out.page_url = page;
+  if (from) out.referrer = from;
+  return out;
+}
+
+export interface BodyContext {
+  config: WidgetConfig;
+  startedAt: number;
+  href: string;
+  referrer: string;
+}
+
+/** The intake API body for a filled form: visible fields tidied, consent with its exact text, honeypot and start time. */
+export function buildBody(values: Values, ctx: BodyContext): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const field of ['product', ...Object.keys(RULES)] as (keyof Values)[]) {
+    const value = clean(values[field] as string | undefined);
+    if (value) body[field] = value;
+  }
+  const { text, version } = ctx.config.consent;
+  // Without a consent text there is nothing the visitor could have agreed to.
+  if (text) body.consent = { granted: !!values.consent, text, ...(version ? { version } : {}) };
+  if (values.website) body.website = values.website.slice(0, SHORT_TEXT_MAX);
+  body.form_started_at = ctx.startedAt;
+  return { ...body, ...attribution(ctx.href, ctx.referrer) };
+}
+
+/** A v4 UUID; crypto.randomUUID exists only on https pages, and partner pages are not all https. */
+export function uuid(): string {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 15) | 64;
+  b[8] = (b[8]! & 63) | 128;
+  const hex = Array.from(b, (x) => (x + 256).toString(16).slice(1)).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -1,0 +1,81 @@
+import type { WidgetConfig } from '../../server/intake/widget-config.js';
+import type { Runtime, StepsModule } from './runtime.js';
+
+export type { WidgetConfig };
+
+/** What the embedding page asked for, read once from the widget's script tag. */
+export interface WidgetOptions {
+  key: string;
+  /** Origin (and path prefix) of the LeadHarbor server: where widget.js came from, or data-api. */
+  api: string;
+  /** The script's own URL, against which the second chunk is resolved. */
+  src: string;
+  target?: string;
+  popup: boolean;
+  product?: string;
+  lang: Lang;
+  /** Theme overrides from data-color and friends; they win over the site key's theme. */
+  theme: Theme;
+  /** The script tag itself: inline widgets render right after it. */
+  script: HTMLScriptElement | null;
+}
+
+export type Lang = 'en' | 'es';
+
+export interface Theme {
+  primary_color?: string;
+  text_color?: string;
+  background_color?: string;
+  radius?: string;
+  font_family?: string;
+}
+
+/** The fields the visitor fills, in step order. */
+export type FormField = 'product' | 'first_name' | 'last_name' | 'date_of_birth' | 'zip_code' | 'state' | 'email' | 'phone';
+
+export type Values = Partial<Record<FormField, string>> & { consent?: boolean; website?: string };
+export type Errors = Partial<Record<string, string>>;
+
+/** A field error as the intake API reports it (problem+json `errors[]`). */
+export interface FieldProblem { field: string; code: string; message: string }
+
+/** How a submission ended, as far as the visitor is concerned. */
+export type SendOutcome =
+  | { kind: 'sent'; reference: string }
+  | { kind: 'invalid'; errors: FieldProblem[] }
+  | { kind: 'queued' }
+  | { kind: 'failed'; status: number; detail: string };
+
+/** What the first chunk's App is given when a widget is mounted. */
+export interface AppProps { opts: WidgetOptions; rt: Runtime; host: HTMLElement }
+
+/** Widget-wide state the steps read and change; owned by the App component of the first chunk. */
+export interface FlowState {
+  /** 0-3 are the form steps; then the result screens. */
+  step: number | 'done' | 'failed' | 'queued';
+  values: Values;
+  errors: Errors;
+  sending?: boolean;
+  reference?: string;
+  detail?: string;
+  config?: WidgetConfig;
+  /** The configuration or the second chunk could not be fetched. */
+  down?: boolean;
+  /** The second chunk, once loaded. */
+  steps?: StepsModule;
+  /** Popup mode: the dialog is open. */
+  open?: boolean;
+  /** Text of the live region. */
+  live?: string;
+}
+
+/** The App as the second chunk sees it. */
+export interface FlowHost {
+  readonly props: AppProps;
+  readonly state: FlowState;
+  readonly startedAt: number;
+  setState(patch: Partial<FlowState>, then?: () => void): void;
+  t(key: string): string;
+  /** Shows a step and moves focus to its heading. */
+  go(step: FlowState['step']): void;
+}

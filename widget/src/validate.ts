@@ -1,0 +1,76 @@
+import {
+  CONTROL_CHARACTERS, DATE_PATTERN, EMAIL_PATTERN, LEAD_LIMITS, MESSAGES, NAME_PATTERN, PHONE_PATTERN,
+  PLAIN_TEXT_PATTERN, checkDateOfBirth, checkState, checkZip, tidyText, type FieldErrorCode,
+} from '../../models/lead-rules.js';
+import { MESSAGES_ES } from './messages-es.js';
+import type { FormField, Lang } from './types.js';
+
+/**
+ * The widget's copy of the intake API's field checks, built from the same
+ * shared rules (models/lead-rules.ts) in the same order as the server's zod
+ * schema reports them: length, control characters, pattern, then the rule
+ * across fields. test/widget/validate-mirror.test.ts proves both give the
+ * same code and message for a table of inputs.
+ */
+interface Rule {
+  max: number;
+  pattern: RegExp;
+  code: FieldErrorCode;
+  required?: 1;
+  check?: (value: string, now: Date) => FieldErrorCode | null;
+}
+
+/** The server also asks libphonenumber; without a '+', a US number must have 10 digits (or 11 starting with 1) to be possible there. */
+function usDigits(value: string): FieldErrorCode | null {
+  if (value[0] === '+') return null;
+  const digits = value.replace(/\D/g, '');
+  return digits.length === 10 || (digits.length === 11 && digits[0] === '1') ? null : 'invalid_phone';
+}
+
+// The widget has no country field, so state and ZIP follow the rules for the USA, as the server's default country does.
+export const RULES: Record<Exclude<FormField, 'product'>, Rule> = {
+  first_name: { max: LEAD_LIMITS.first_name, pattern: NAME_PATTERN, code: 'invalid_name', required: 1 },
+  last_name: { max: LEAD_LIMITS.last_name, pattern: NAME_PATTERN, code: 'invalid_name', required: 1 },
+  // The schema's own limit: a date is ten characters.
+  date_of_birth: { max: 10, pattern: DATE_PATTERN, code: 'invalid_date', check: checkDateOfBirth },
+  zip_code: { max: LEAD_LIMITS.zip_code, pattern: PLAIN_TEXT_PATTERN, code: 'invalid_text', check: (v) => checkZip(v, null) },
+  state: { max: LEAD_LIMITS.state, pattern: PLAIN_TEXT_PATTERN, code: 'invalid_text', check: (v) => checkState(v, null) },
+  email: { max: LEAD_LIMITS.email, pattern: EMAIL_PATTERN, code: 'invalid_email', required: 1 },
+  phone: { max: LEAD_LIMITS.phone, pattern: PHONE_PATTERN, code: 'invalid_phone', check: usDigits },
+};
+
+export interface FieldCheck { code: FieldErrorCode; max?: number }
+
+/** The first rule a value breaks, or null. Empty optional fields pass (the server treats blank as absent). */
+export function checkField(field: keyof typeof RULES, raw: string | undefined, now = new Date()): FieldCheck | null {
+  const rule = RULES[field];
+  const value = raw ?? '';
+  // Like the server, a value holding control characters is judged as typed, not tidied.
+  const dirty = CONTROL_CHARACTERS.test(value);
+  const tidied = dirty ? value : tidyText(value);
+  if (tidied === '') return rule.required ? { code: 'required' } : null;
+  if (tidied.length > rule.max) return { code: 'too_long', max: rule.max };
+  if (dirty) return { code: 'control_characters' };
+  if (!rule.pattern.test(tidied)) return { code: rule.code };
+  const code = rule.check?.(tidied, now);
+  return code ? { code } : null;
+}
+
+/** The message for an error code in the visitor's language: English is the API's own text, Spanish is keyed by the same codes. */
+export function message(code: string, lang: Lang, max = 0): string | undefined {
+  const table = (lang === 'es' ? MESSAGES_ES : MESSAGES) as Record<string, string | ((arg: never) => string)>;
+  const entry = table[code];
+  return typeof entry === 'function' ? (entry as (n: number) => string)(max) : entry;
+}
+
+/** A field's message in the visitor's language, or undefined when it is valid. */
+export function fieldError(field: keyof typeof RULES, raw: string | undefined, lang: Lang, now = new Date()): string | undefined {
+  const failed = checkField(field, raw, now);
+  return failed ? message(failed.code, lang, failed.max) : undefined;
+}
+
+/** The value the API receives: tidied like the server would, so what the visitor sees is what is stored. */
+export const clean = (raw: string | undefined): string | undefined => {
+  const value = tidyText(raw ?? '');
+  return value === '' ? undefined : value;
+};
