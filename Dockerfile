@@ -8,6 +8,7 @@ COPY server ./server
 COPY models ./models
 COPY migrations ./migrations
 COPY types ./types
+COPY widget ./widget
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

@@ -7,6 +7,7 @@ import { docsRouter } from './intake/docs.router.js';
 import { API_PREFIX, intakeRouter } from './intake/intake.router.js';
 import { errorHandler, notFound } from './errors.js';
 import type { Logger } from './logger.js';
+import { widgetAssets } from './widget/widget-assets.js';
 
 export interface AppDeps {
   sequelize: Sequelize;
@@ -39,6 +40,8 @@ export function createApp({ sequelize, logger, mountAdmin, config = loadConfig({
 
   app.use(docsRouter()); // GET /api/v1/openapi.json and /api/docs
   app.use(API_PREFIX, intakeRouter(sequelize, config, createCors(sequelize)));
+
+  app.use(widgetAssets({ buildOnDemand: config.NODE_ENV !== 'production', logger })); // /widget.js and its chunks
 
   app.use(notFound);
   app.use(errorHandler(logger));

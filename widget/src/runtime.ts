@@ -1,3 +1,4 @@
+/// <reference path="./env.d.ts" />
 import type { ComponentType } from 'preact';
 import type { Strings } from './strings.js';
 import type { FlowHost, Lang, WidgetOptions } from './types.js';

@@ -10,9 +10,9 @@ const THEME: [keyof Theme, string, string][] = [
 ];
 
 /**
- * Near-black or white, whichever contrasts more with a #rgb or #rrggbb
- * background (WCAG relative luminance), so a pale brand colour still gives
- * AA button text. Other colour syntaxes get white.
+ * Black or white, whichever contrasts more with a #rgb or #rrggbb background
+ * (WCAG relative luminance): the better of the two is always at least 4.58:1,
+ * so any brand colour gives AA button text. Other colour syntaxes get white.
  */
 export function onColor(color: string): string {
   let hex = /^#([\da-f]{3}){1,2}$/i.test(color) ? color.slice(1) : '000';
@@ -22,7 +22,7 @@ export function onColor(color: string): string {
     const c = ((rgb >> shift) & 255) / 255;
     return sum + [0.2126, 0.7152, 0.0722][i]! * (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
   }, 0);
-  return luminance > 0.179 ? '#111' : '#fff';
+  return luminance > 0.179 ? '#000' : '#fff';
 }
 
 /**

@@ -1,0 +1,99 @@
+import { MESSAGES } from '../../models/lead-rules.js';
+import { validateSubmission } from '../../server/intake/intake.validate.js';
+import { STEP_FIELDS, checkSteps, placeErrors, stepOf } from '../../widget/src/flow.js';
+import { MESSAGES_ES } from '../../widget/src/messages-es.js';
+import { attribution, buildBody, uuid } from '../../widget/src/payload.js';
+import type { WidgetConfig } from '../../widget/src/types.js';
+
+const NOW = new Date('2026-06-15T12:00:00Z');
+const CONFIG: WidgetConfig = {
+  organization: { name: 'Alpha Agency' },
+  products: [{ value: 'auto', label: 'Auto' }, { value: 'home', label: 'Home' }],
+  consent: { text: 'By submitting, I agree that Alpha Agency may call me.\nConsent is not a condition of purchase.', version: 'v3' },
+  theme: {},
+};
+const FILLED = {
+  product: 'auto', first_name: '  Maria ', last_name: 'Garcia', date_of_birth: '1985-04-12', zip_code: '94107', state: 'CA',
+  email: 'maria@example.com', phone: '(415) 555-0132', consent: true,
+};
+const context = (href = 'https://partner.example/quote?utm_source=google&utm_medium=cpc&utm_campaign=spring&x=1', referrer = 'https://www.google.com/') =>
+  ({ config: CONFIG, startedAt: 1_780_000_000_000, href, referrer });
+
+describe('the body the widget sends', () => {
+  it('is accepted by the intake API as is: tidied fields, the exact consent text and version, start time and attribution', () => {
+    const body = buildBody(FILLED, context());
+    expect(body).toEqual({
+      product: 'auto', first_name: 'Maria', last_name: 'Garcia', date_of_birth: '1985-04-12', zip_code: '94107', state: 'CA',
+      email: 'maria@example.com', phone: '(415) 555-0132',
+      consent: { granted: true, text: CONFIG.consent.text, version: 'v3' },
+      form_started_at: 1_780_000_000_000,
+      utm_source: 'google', utm_medium: 'cpc', utm_campaign: 'spring',
+      page_url: 'https://partner.example/quote?utm_source=google&utm_medium=cpc&utm_campaign=spring&x=1', referrer: 'https://www.google.com/',
+    });
+    expect(validateSubmission(JSON.parse(JSON.stringify(body)), NOW)).toMatchObject({ ok: true });
+  });
+
+  it('leaves out empty optional fields, sends an unticked box as not granted, and passes the honeypot on', () => {
+    const body = buildBody({ first_name: 'Ana', last_name: 'Ruiz', email: 'ana@example.com', phone: ' ', website: 'spam.example' }, context('https://partner.example/', ''));
+    expect(body).toEqual({
+      first_name: 'Ana', last_name: 'Ruiz', email: 'ana@example.com', consent: { granted: false, text: CONFIG.consent.text, version: 'v3' },
+      website: 'spam.example', form_started_at: 1_780_000_000_000, page_url: 'https://partner.example/',
+    });
+    expect(validateSubmission(body, NOW)).toMatchObject({ ok: true });
+  });
+
+  it('sends no consent object when the site key has no consent text to agree to', () => {
+    const body = buildBody(FILLED, { ...context(), config: { ...CONFIG, consent: { text: null, version: null } } });
+    expect(body).not.toHaveProperty('consent');
+  });
+
+  it('drops or repairs attribution the API would refuse, since the visitor cannot fix a hidden field', () => {
+    const long = `https://partner.example/?q=${'x'.repeat(3000)}`;
+    const found = attribution(`${long}&utm_source=%3Cscript%3E&utm_medium=${'m'.repeat(300)}&utm_term=%00bad&utm_content=%20%20ok%20%20`, 'android-app://com.google');
+    expect(found.utm_source).toBe('script');
+    expect(found.utm_medium).toHaveLength(255);
+    expect(found).not.toHaveProperty('utm_term');
+    expect(found.utm_content).toBe('ok');
+    expect(found.page_url).toHaveLength(2048);
+    expect(found).not.toHaveProperty('referrer');
+    expect(attribution('file:///C:/partner/index.html', '')).toEqual({});
+    expect(validateSubmission({ first_name: 'A', last_name: 'B', email: 'a@b.co', ...found }, NOW)).toMatchObject({ ok: true });
+  });
+
+  it('gets a fresh v4 UUID as Idempotency-Key', () => {
+    const [a, b] = [uuid(), uuid()];
+    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(a).not.toBe(b);
+  });
+});
+
+describe('steps and errors', () => {
+  it('checks only the fields of the steps asked for, clearing the valid ones, and names the first step with an error', () => {
+    const values = { ...FILLED, first_name: '', email: 'nope' };
+    expect(checkSteps(values, 'en', [2], undefined, NOW)).toEqual({ errors: { email: MESSAGES.invalid_email, phone: undefined }, first: 2 });
+    const all = checkSteps(values, 'es', [0, 1, 2], { offered: ['home'], message: 'Elige' }, NOW);
+    expect(all.first).toBe(0);
+    expect(all.errors).toMatchObject({ product: 'Elige', first_name: MESSAGES_ES.required, last_name: undefined, email: MESSAGES_ES.invalid_email });
+    expect(checkSteps(FILLED, 'en', [0, 1, 2], { offered: ['auto'], message: 'Choose' }, NOW)).toEqual(expect.objectContaining({ first: undefined }));
+  });
+
+  it('puts a 422\'s errors on their fields and steps, in Spanish when the code is known, keeping the rest apart', () => {
+    const problems = [
+      { field: 'phone', code: 'invalid_phone', message: MESSAGES.invalid_phone },
+      { field: 'zip_code', code: 'invalid_zip', message: MESSAGES.invalid_zip },
+      { field: 'product', code: 'product_not_offered', message: 'This site does not offer that product.' },
+      { field: 'utm_source', code: 'invalid_text', message: MESSAGES.invalid_text },
+    ];
+    const en = placeErrors(problems, 'en');
+    expect(en).toEqual({
+      errors: { phone: MESSAGES.invalid_phone, zip_code: MESSAGES.invalid_zip, product: 'This site does not offer that product.' },
+      first: 0, rest: [problems[3]],
+    });
+    expect(placeErrors(problems.slice(0, 2), 'es')).toMatchObject({ errors: { phone: MESSAGES_ES.invalid_phone }, first: 1 });
+  });
+
+  it('knows the step of every field the visitor fills, and of consent.text', () => {
+    expect(STEP_FIELDS.flat()).toEqual(['product', 'first_name', 'last_name', 'date_of_birth', 'zip_code', 'state', 'email', 'phone', 'consent', 'website']);
+    expect([stepOf('email'), stepOf('consent.text'), stepOf('state'), stepOf('notes')]).toEqual([2, 3, 1, undefined]);
+  });
+});
