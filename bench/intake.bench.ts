@@ -24,6 +24,7 @@ import { createMigrator } from '../server/db/migrator.js';
 import { newSecretKey } from '../server/intake/keys.js';
 import { createLogger } from '../server/logger.js';
 import { cpuMs, dropDatabase, freshDatabase, startServer, stopServer } from './support.js';
+import { seedIntakeCatalog } from '../test/support/intake-catalog.js';
 
 const DB = 'lh_bench_intake';
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
@@ -55,12 +56,7 @@ async function prepareDatabase(): Promise<World> {
   try {
     const one = async (sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows[0];
     const orgId = (await one(`INSERT INTO organizations (name, slug) VALUES ('Bench Agency', 'bench') RETURNING id`)).id;
-    await client.query(`
-      INSERT INTO insurance_products (name, slug, product_type)
-      SELECT initcap(t) || ' Insurance', t || '-insurance', t FROM unnest(ARRAY['auto','home','life','health','business','travel','pet']) t`);
-    await client.query(`
-      INSERT INTO lead_sources (name, slug, source_type)
-      SELECT initcap(replace(t, '_', ' ')), replace(t, '_', '-'), t FROM unnest(ARRAY['web','social_media','ppc','referral','email','event','partner','organic']) t`);
+    await seedIntakeCatalog(client);
     const { secret, hash, prefix } = newSecretKey();
     await client.query(`INSERT INTO api_keys (organization_id, name, prefix, key_hash) VALUES ($1, 'Bench server', $2, $3)`, [orgId, prefix, hash]);
     // What intake_submit() resolves for the payload below (product 'auto', utm_source 'google' = organic), for the baseline's row.

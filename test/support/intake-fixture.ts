@@ -6,6 +6,7 @@ import { createApp } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config.js';
 import { newPublishableKey, newSecretKey } from '../../server/intake/keys.js';
 import { connect, createTestDatabase, migrate, quietLogger, type TestDatabase } from './test-database.js';
+import { seedIntakeCatalog } from './intake-catalog.js';
 
 export const PARTNER_ORIGIN = 'https://www.partner.example';
 export const CONSENT_TEXT = 'By submitting, I agree that Alpha Agency may call and text me about insurance, including by autodialer. Consent is not a condition of purchase.';
@@ -59,12 +60,7 @@ export async function createIntakeFixture(label: string): Promise<IntakeFixture>
   const one = async (sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows[0];
   const orgA = (await one(`INSERT INTO organizations (name, slug) VALUES ('Alpha Agency', 'alpha') RETURNING id`)).id;
   const orgB = (await one(`INSERT INTO organizations (name, slug) VALUES ('Beta Brokers', 'beta') RETURNING id`)).id;
-  await client.query(`
-    INSERT INTO insurance_products (name, slug, product_type)
-    SELECT initcap(t) || ' Insurance', t || '-insurance', t FROM unnest(ARRAY['auto','home','life','health','business','travel','pet']) t`);
-  await client.query(`
-    INSERT INTO lead_sources (name, slug, source_type)
-    SELECT initcap(replace(t, '_', ' ')), replace(t, '_', '-'), t FROM unnest(ARRAY['web','social_media','ppc','referral','email','event','partner','organic']) t`);
+  await seedIntakeCatalog(client);
   const campaignA = (await one(`INSERT INTO campaigns (name, slug, campaign_type, organization_id) VALUES ('Spring promo', 'spring-promo', 'seasonal', $1) RETURNING id`, [orgA])).id;
   const keys = { pkA: newPublishableKey(), pkB: newPublishableKey(), pkInactive: newPublishableKey() };
   const siteKeyA = (await one(`

@@ -1,19 +1,7 @@
 import React, { useRef, useState } from 'react';
 import { BasePropertyComponent, useCurrentAdmin, useRecord, type ActionProps, type PropertyJSON } from 'adminjs';
 import { Box, Button, H4, MessageBox, Text } from '@adminjs/design-system';
-
-/** Same as embed-snippet.tsx: components are bundled one file each, so the few lines are repeated. */
-async function copyText(text: string, fallback: HTMLInputElement | null): Promise<boolean> {
-  try {
-    if (navigator.clipboard && window.isSecureContext) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch { /* fall through to the selection */ }
-  if (!fallback) return false;
-  fallback.select();
-  return document.execCommand('copy');
-}
+import { copyText } from './copy-text.js';
 
 /** Shown once, right after creation; the page holds the only copy of the secret, so leaving it loses the key. */
 function Secret({ secret, listUrl }: { secret: string; listUrl: string }) {

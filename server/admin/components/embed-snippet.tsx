@@ -1,23 +1,7 @@
 import React, { useState } from 'react';
 import type { ShowPropertyProps } from 'adminjs';
 import { Box, Button, Label, MessageBox, Text } from '@adminjs/design-system';
-
-/**
- * Copies `text`. The Clipboard API exists only in secure contexts (https,
- * localhost); an admin reached over plain http elsewhere falls back to
- * selecting the text and the older copy command.
- */
-async function copyText(text: string, fallback: HTMLTextAreaElement | null): Promise<boolean> {
-  try {
-    if (navigator.clipboard && window.isSecureContext) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch { /* fall through to the selection */ }
-  if (!fallback) return false;
-  fallback.select();
-  return document.execCommand('copy');
-}
+import { copyText } from './copy-text.js';
 
 /** Values of a flattened array param (`allowed_origins.0`, `allowed_origins.1`, ...), in order. */
 function arrayParam(params: Record<string, unknown>, name: string): string[] {
