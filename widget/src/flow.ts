@@ -1,5 +1,5 @@
 import { announce, emit, showErrors } from './actions.js';
-import { browserStore } from './outbox.js';
+import { browserStore, load } from './outbox.js';
 import { buildBody, uuid } from './payload.js';
 import { deliver, flush, httpPost, type SendDeps } from './send.js';
 import { RULES, checkField, message } from './validate.js';
@@ -101,7 +101,10 @@ function show(app: FlowHost, outcome: SendOutcome): void {
     emit(app, 'submitted', { reference: outcome.reference });
   }
   if (outcome.kind === 'failed') emit(app, 'error', { status: outcome.status, detail: outcome.detail });
-  if (outcome.kind === 'queued') emit(app, 'queued', {});
+  if (outcome.kind === 'queued') {
+    later.get(app.props.opts.key)?.();
+    emit(app, 'queued', {});
+  }
 }
 
 /** Checks the whole form, then sends it (retrying, or keeping it on this device) and shows the outcome. */
@@ -125,19 +128,36 @@ export async function submit(app: FlowHost): Promise<void> {
 
 /** The widgets of each site key on this page; the outbox is flushed once per key. */
 const widgets = new Map<string, FlowHost[]>();
+/** Per site key: try the outbox again in a while (the server was down; no `online` event will come). */
+const later = new Map<string, () => void>();
 
-/** Sends what earlier page views of this site left behind, now and whenever the browser comes back online. */
+/** While something waits in the outbox, the page tries again every 15-30 seconds, besides on `online` and the next page view. */
+export const RECHECK_MS = 15000;
+
+/**
+ * Sends what earlier page views of this site left behind, now, whenever the
+ * browser comes back online, and every little while as long as something is
+ * waiting.
+ */
 export function start(app: FlowHost): void {
   const key = app.props.opts.key;
   const apps = widgets.get(key);
   if (apps) return void apps.push(app);
   widgets.set(key, [app]);
-  const run = () => void flush(key, deps, (outcome, p) => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, RECHECK_MS * (1 + Math.random()));
+  };
+  const run = (): void => void flush(key, deps, (outcome, p) => {
     // A widget may still be showing "saved on this device" for this very fill; otherwise it came from an earlier page view.
     const owner = widgets.get(key)!.find((w) => fills.get(w)?.id === p.id);
     if (owner) show(owner, outcome);
     else if (outcome.kind === 'sent') emit(app, 'submitted', { reference: outcome.reference, queued: true });
-  }).catch(() => {});
+  }).catch(() => {}).finally(() => {
+    if (load(deps.store, key).length) schedule();
+  });
+  later.set(key, schedule);
   run();
   window.addEventListener('online', run);
 }
