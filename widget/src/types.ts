@@ -1,5 +1,7 @@
+import type { WidgetTheme } from '../../models/site-key.model.js';
 import type { WidgetConfig } from '../../server/intake/widget-config.js';
 import type { Runtime, StepsModule } from './runtime.js';
+import type { RULES } from './validate.js';
 
 export type { WidgetConfig };
 
@@ -22,16 +24,11 @@ export interface WidgetOptions {
 
 export type Lang = 'en' | 'es';
 
-export interface Theme {
-  primary_color?: string;
-  text_color?: string;
-  background_color?: string;
-  radius?: string;
-  font_family?: string;
-}
+/** The site key's theme shape; data-* attributes fill the same entries. */
+export type Theme = WidgetTheme;
 
-/** The fields the visitor fills, in step order. */
-export type FormField = 'product' | 'first_name' | 'last_name' | 'date_of_birth' | 'zip_code' | 'state' | 'email' | 'phone';
+/** The fields the visitor fills: the product, and those with an intake rule. */
+export type FormField = 'product' | keyof typeof RULES;
 
 export type Values = Partial<Record<FormField, string>> & { consent?: boolean; website?: string };
 export type Errors = Partial<Record<string, string>>;

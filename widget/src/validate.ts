@@ -3,7 +3,7 @@ import {
   PLAIN_TEXT_PATTERN, checkDateOfBirth, checkState, checkZip, tidyText, type FieldErrorCode,
 } from '../../models/lead-rules.js';
 import { MESSAGES_ES } from './messages-es.js';
-import type { FormField, Lang } from './types.js';
+import type { Lang } from './types.js';
 
 /**
  * The widget's copy of the intake API's field checks, built from the same
@@ -28,7 +28,9 @@ function usDigits(value: string): FieldErrorCode | null {
 }
 
 // The widget has no country field, so state and ZIP follow the rules for the USA, as the server's default country does.
-export const RULES: Record<Exclude<FormField, 'product'>, Rule> = {
+type InputField = 'first_name' | 'last_name' | 'date_of_birth' | 'zip_code' | 'state' | 'email' | 'phone';
+
+export const RULES: Record<InputField, Rule> = {
   first_name: { max: LEAD_LIMITS.first_name, pattern: NAME_PATTERN, code: 'invalid_name', required: 1 },
   last_name: { max: LEAD_LIMITS.last_name, pattern: NAME_PATTERN, code: 'invalid_name', required: 1 },
   // The schema's own limit: a date is ten characters.
