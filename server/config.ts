@@ -28,6 +28,8 @@ const schema = z.object({
   DEDUP_WINDOW_DAYS: int(0, 3650).default(30),
   /** Express `trust proxy`: how many proxies' X-Forwarded-For to believe for the client IP (rate limits, consent records). */
   TRUST_PROXY_HOPS: int(0, 10).optional(),
+  /** `npm run demo` only: port of the partner demo page (another origin than the app). */
+  DEMO_PORT: int(1, 65535).default(5173),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
 });

@@ -6,6 +6,7 @@ import { openDatabase } from './database.js';
 import { createMigrator } from './migrator.js';
 import { renderProgress } from './progress.js';
 import { describeStartupError } from './startup-errors.js';
+import { seedReport } from '../seed/seed-report.js';
 
 const USAGE = `Usage: leadharbor-db <command> [options]
 
@@ -79,16 +80,7 @@ async function run(): Promise<void> {
           adminPassword: config.ADMIN_PASSWORD,
           onProgress: renderProgress('leads', process.stderr),
         });
-        out(`Demo organization #${result.organizationId}: ${result.leadsTotal} leads (${result.leadsCreated} added now).`);
-        const { admin } = result;
-        if (admin.generatedPassword) {
-          out(`Created superuser ${admin.email} with password: ${admin.generatedPassword}`);
-          out('This password is shown once. Set ADMIN_EMAIL and ADMIN_PASSWORD to choose your own.');
-        } else if (admin.created) out(`Created superuser ${admin.email} (password from ADMIN_PASSWORD).`);
-        else if (admin.passwordUpdated) out(`Superuser ${admin.email} exists; its password now matches ADMIN_PASSWORD.`);
-        else out(`Superuser ${admin.email} already exists; its password is unchanged.`);
-        out(`Demo site key${result.siteKey.created ? ' (new)' : ''}: ${result.siteKey.key}`);
-        out('  Its page in the admin (Integrations > Site keys) shows the tag to embed the quote widget.');
+        for (const line of seedReport(result)) out(line);
         break;
       }
     }
