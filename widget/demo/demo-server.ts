@@ -17,7 +17,17 @@ export interface DemoOptions {
   host?: string;
 }
 
-export interface DemoServer { url: string; close(): Promise<void> }
+export interface DemoServer {
+  url: string;
+  /**
+   * Serves `html` at `/<name>` on this origin (tests and benchmarks use it for
+   * host pages of their own). A page Chromium gets from a test's route
+   * interception counts as public, and its requests to the loopback app are
+   * then blocked as private network access; one served from here is local.
+   */
+  setPage(name: string, html: string): void;
+  close(): Promise<void>;
+}
 
 const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -30,8 +40,11 @@ const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, 
 export async function startDemoServer({ appOrigin, siteKey, port = 0, host = '127.0.0.1' }: DemoOptions): Promise<DemoServer> {
   const app = express();
   app.disable('x-powered-by');
+  const extra = new Map<string, string>();
   app.get(['/', '/:page'], async (req, res, next) => {
     const page = req.params.page ?? 'index.html';
+    const custom = extra.get(page);
+    if (custom !== undefined) return void res.type('html').set('Cache-Control', 'no-store').send(custom);
     if (!PAGES.has(page)) return next();
     const html = await readFile(path.join(DEMO_DIR, page), 'utf8');
     res.type('html').set('Cache-Control', 'no-store')
@@ -43,6 +56,7 @@ export async function startDemoServer({ appOrigin, siteKey, port = 0, host = '12
   const { port: bound } = server.address() as AddressInfo;
   return {
     url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${bound}`,
+    setPage: (name, html) => { extra.set(name, html); },
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }
