@@ -8,12 +8,13 @@ import { PRODUCTS_ES } from './strings.js';
  * job, as step 2 lives there anyway.
  */
 export function ProductStep({ app }: { app: FlowHost }) {
-  const { values, steps, config } = app.state;
-  const choose = (product?: string) => {
-    app.setState({ values: { ...app.state.values, product } });
+  const { values, config } = app.state;
+  // setState is asynchronous: the choice is checked once it is in the state, or step 1 would judge the previous one.
+  const choose = (product?: string) => app.setState({ values: { ...app.state.values, product } }, () => {
+    const { steps } = app.state;
     if (steps) steps.next(app, 0);
     else app.go(1);
-  };
+  });
   const { products } = config!;
   return (
     <div data-step="product" role="group" aria-labelledby="lh-h">
