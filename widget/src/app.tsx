@@ -55,6 +55,8 @@ export class App extends Component<AppProps, FlowState> implements FlowHost {
         const res = await fetch(new URL(`api/v1/widget-config?key=${encodeURIComponent(opts.key)}`, opts.api).href, { credentials: 'omit' });
         if (!res.ok) throw res.status;
         const config = (await res.json()) as WidgetConfig;
+        // A proxy can answer 200 with JSON of its own: drawing that would throw in App's own render, which no boundary catches.
+        if (!config.organization || !Array.isArray(config.products)) throw 0;
         applyTheme(host, config.theme, opts.theme);
         this.setState({ config });
       }
