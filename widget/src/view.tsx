@@ -3,8 +3,10 @@ import { STEP_FIELDS, next, submit } from './flow.js';
 import type { FlowHost } from './types.js';
 
 function Nav({ app, back, label, busy }: { app: FlowHost; back: number; label: string; busy?: boolean }) {
+  // Pressing a button here must not blur the field first: its error would appear, push the buttons down,
+  // and the click would land beside them. Continue checks every field (and moves focus) anyway.
   return (
-    <div class="nav">
+    <div class="nav" onMouseDown={(event) => event.preventDefault()}>
       <button type="button" class="b b2" onClick={() => app.go(back)}>{app.t('back')}</button>
       <button type="submit" class="b" aria-disabled={busy || undefined}>{label}</button>
     </div>
