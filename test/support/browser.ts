@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import type { Sequelize } from 'sequelize';
 import { buildAdmin, type AdminMount } from '../../server/admin/admin-router.js';
 import { bundleComponents } from '../../server/admin/bundle-components.js';
@@ -44,10 +44,11 @@ export interface IsolatedContext {
 /**
  * A new browser context (own cookies and storage) whose pages reach only
  * this machine: every other request is aborted and recorded, so a test can
- * neither hang on nor depend on the internet.
+ * neither hang on nor depend on the internet. `options` (a locale, say) are
+ * passed on to Playwright.
  */
-export async function newIsolatedContext(browser: Browser, baseURL: string): Promise<IsolatedContext> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 900 } });
+export async function newIsolatedContext(browser: Browser, baseURL: string, options: BrowserContextOptions = {}): Promise<IsolatedContext> {
+  const context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 900 }, ...options });
   const blocked: string[] = [];
   const pageErrors: string[] = [];
   await context.route('**/*', async (route) => {

@@ -1,0 +1,84 @@
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { newIsolatedContext, type IsolatedContext } from './browser.js';
+import type { WidgetWorld } from './widget-world.js';
+
+/**
+ * Partner pages of a test's own (hostile CSS, two widgets, Spanish...) and
+ * the few moves through the form the isolation and accessibility specs share.
+ */
+
+/** The embed snippet with extra data-* attributes: `{ target: '#a', lang: 'es' }`. */
+export function embedTag(world: WidgetWorld, data: Record<string, string> = {}, key = world.siteKey): string {
+  const attributes = Object.entries(data).map(([name, value]) => ` data-${name}="${value}"`).join('');
+  return `<script async src="${world.appURL}/widget.js" data-key="${key}"${attributes}></script>`;
+}
+
+/** A small, valid partner page around `body`. */
+export function hostPage(body: string, head = ''): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Partner page</title>${head}</head>
+<body>${body}</body></html>`;
+}
+
+/** Serves `html` at `<demo origin>/<name>`, a local origin the site key allows; returns its URL. */
+export function serveOnDemoOrigin(world: WidgetWorld, name: string, html: string): string {
+  world.servePage(name, html);
+  return `${world.demoURL}/${name}`;
+}
+
+/**
+ * Isolated browser contexts for one spec file: `open()` gives a fresh one and
+ * its page; `closeAll()` (in afterEach) closes them and returns what they
+ * blocked or saw thrown, which a test expects to be empty.
+ */
+export function contextPool(world: WidgetWorld) {
+  let open: IsolatedContext[] = [];
+  return {
+    async open(options?: BrowserContextOptions): Promise<IsolatedContext & { page: Page }> {
+      const isolated = await newIsolatedContext(world.browser, world.demoURL, options);
+      isolated.context.setDefaultTimeout(20_000);
+      open.push(isolated);
+      return { ...isolated, page: await isolated.context.newPage() };
+    },
+    async closeAll(): Promise<{ blocked: string[]; pageErrors: string[] }> {
+      const closing = open;
+      open = [];
+      await Promise.all(closing.map((c) => c.context.close()));
+      return { blocked: closing.flatMap((c) => c.blocked), pageErrors: closing.flatMap((c) => c.pageErrors) };
+    },
+  };
+}
+
+/** A visitor who passes every rule of the intake API. */
+export const VISITOR = {
+  first_name: 'Maria', last_name: 'Garcia', date_of_birth: '1985-04-12', zip_code: '94107', state: 'CA', phone: '(415) 555-0134',
+};
+
+/** Waits for a step (`data-step`) of the widget `widget` to be on screen. */
+export async function atStep(widget: Locator, step: string): Promise<void> {
+  await widget.locator(`[data-step="${step}"]`).waitFor();
+}
+
+/** Continue (or submit) on the widget's current form step. */
+export async function proceed(widget: Locator): Promise<void> {
+  await widget.locator('form button[type=submit]').click();
+}
+
+/** From step 1 to the consent step: a product, the about-you fields, then email and phone. */
+export async function fillToConsent(widget: Locator, email: string, product = 'auto'): Promise<void> {
+  await widget.locator(`#f-product-${product}`).click();
+  await atStep(widget, 'about');
+  for (const field of ['first_name', 'last_name', 'date_of_birth', 'zip_code'] as const) {
+    await widget.locator(`#f-${field}`).fill(VISITOR[field]);
+  }
+  await widget.locator('#f-state').selectOption(VISITOR.state);
+  await proceed(widget);
+  await atStep(widget, 'contact');
+  await widget.locator('#f-email').fill(email);
+  await widget.locator('#f-phone').fill(VISITOR.phone);
+  await proceed(widget);
+  await atStep(widget, 'consent');
+}
+
+/** A unique email, so that no two fills of a run meet the duplicate check. */
+export const uniqueEmail = (label: string) => `${label}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@example.com`;
