@@ -1,7 +1,8 @@
 import type { Locator } from 'playwright-core';
 import { MIN_FILL_MILLISECONDS } from '../../server/intake/intake.service.js';
 import { axeViolations, describeViolations } from '../support/widget-axe.js';
-import { atStep, contextPool, embedTag, fillToConsent, hostPage, proceed, serveOnDemoOrigin, uniqueEmail } from '../support/widget-embed.js';
+import { atStep, contextPool, embedTag, hostPage, proceed, serveOnDemoOrigin, uniqueEmail } from '../support/widget-embed.js';
+import { fillToConsent, visitor } from '../support/widget-page.js';
 import { startWidgetWorld, type WidgetWorld } from '../support/widget-world.js';
 
 /**
@@ -51,7 +52,7 @@ describe('the widget passes axe (WCAG 2.1 AA) inside its shadow root', () => {
     await expectAccessible(widget, 'about, three fields in error');
 
     await widget.getByRole('button', { name: 'Back' }).click();
-    await fillToConsent(widget, uniqueEmail('a11y'));
+    await fillToConsent(widget, visitor('a11y', { product: 'auto' }), { tick: false });
     await expectAccessible(widget, 'consent');
 
     await widget.getByRole('button', { name: 'Back' }).click();
@@ -89,7 +90,7 @@ describe('the widget passes axe (WCAG 2.1 AA) inside its shadow root', () => {
     const { page, context } = await pool.open();
     await page.goto('/');
     const widget = page.locator('leadharbor-widget');
-    await fillToConsent(widget, uniqueEmail('a11y-offline'));
+    await fillToConsent(widget, visitor('a11y-offline', { product: 'auto' }), { tick: false });
     await widget.locator('#f-consent').check();
     await context.setOffline(true);
     await proceed(widget);
@@ -101,7 +102,7 @@ describe('the widget passes axe (WCAG 2.1 AA) inside its shadow root', () => {
     await context.route(`${world.appURL}/api/v1/leads`, (route) => route.fulfill(forbidden));
     await page.evaluate(() => localStorage.clear()); // the queued fill must not be sent on the next page view
     await page.reload();
-    await fillToConsent(widget, uniqueEmail('a11y-failed'));
+    await fillToConsent(widget, visitor('a11y-failed', { product: 'auto' }), { tick: false });
     await widget.locator('#f-consent').check();
     await proceed(widget);
     await atStep(widget, 'error');

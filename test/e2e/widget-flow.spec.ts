@@ -174,7 +174,7 @@ describe('the quote widget on a partner page', () => {
     // The widget leaves "+country" numbers to libphonenumber on the server, which knows no country code 999.
     const v = visitor('server422', { phone: '+999 1234567' });
     const shownAt = await openDemo(page, world);
-    await fillToConsent(page, v);
+    await fillToConsent(widget(page), v);
     await humanPace(shownAt);
     await submitButton(page).click();
 
@@ -201,7 +201,7 @@ describe('the quote widget on a partner page', () => {
     const v = visitor('server-down');
     const keys = recordLeadPosts(isolated.context);
     const shownAt = await openDemo(page, world);
-    await fillToConsent(page, v);
+    await fillToConsent(widget(page), v);
     await humanPace(shownAt);
     await world.stopApp();
     try {
@@ -229,7 +229,7 @@ describe('the quote widget on a partner page', () => {
     const v = visitor('server-back');
     const keys = recordLeadPosts(isolated.context);
     const shownAt = await openDemo(page, world);
-    await fillToConsent(page, v);
+    await fillToConsent(widget(page), v);
     await humanPace(shownAt);
     await world.stopApp();
     try {
@@ -260,7 +260,7 @@ describe('the quote widget on a partner page', () => {
       return route.fulfill({ response });
     });
     const shownAt = await openDemo(page, world);
-    await fillToConsent(page, v);
+    await fillToConsent(widget(page), v);
     await humanPace(shownAt);
     await submitButton(page).click();
 

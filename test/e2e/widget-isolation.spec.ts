@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { MIN_FILL_MILLISECONDS } from '../../server/intake/intake.service.js';
-import { atStep, contextPool, embedTag, fillToConsent, hostPage, proceed, serveOnDemoOrigin, uniqueEmail } from '../support/widget-embed.js';
+import { atStep, contextPool, embedTag, hostPage, proceed, serveOnDemoOrigin, uniqueEmail } from '../support/widget-embed.js';
+import { fillToConsent, visitor } from '../support/widget-page.js';
 import { startWidgetWorld, type WidgetWorld } from '../support/widget-world.js';
 
 /**
@@ -182,7 +183,7 @@ describe('the widget on a partner page', () => {
     });
 
     const email = uniqueEmail('two-widgets');
-    await fillToConsent(one, email);
+    await fillToConsent(one, visitor('two-widgets', { email, product: 'auto' }), { tick: false });
     expect(await two.locator('[data-step]').getAttribute('data-step')).toBe('product');
     await one.locator('#f-consent').check();
     await page.waitForTimeout(loaded + MIN_FILL_MILLISECONDS + 100 - Date.now()); // faster than a person is filed as spam
@@ -291,7 +292,7 @@ describe('language and small screens', () => {
     await widget.locator('#e-first_name').waitFor();
     expect(await overflow()).toEqual(fits);
     await widget.getByRole('button', { name: 'Back' }).click();
-    await fillToConsent(widget, uniqueEmail('narrow'), 'business');
+    await fillToConsent(widget, visitor('narrow', { product: 'business' }), { tick: false });
     expect(await overflow()).toEqual(fits);
   });
 });

@@ -49,11 +49,6 @@ export function contextPool(world: WidgetWorld) {
   };
 }
 
-/** A visitor who passes every rule of the intake API. */
-export const VISITOR = {
-  first_name: 'Maria', last_name: 'Garcia', date_of_birth: '1985-04-12', zip_code: '94107', state: 'CA', phone: '(415) 555-0134',
-};
-
 /** Waits for a step (`data-step`) of the widget `widget` to be on screen. */
 export async function atStep(widget: Locator, step: string): Promise<void> {
   await widget.locator(`[data-step="${step}"]`).waitFor();
@@ -62,22 +57,6 @@ export async function atStep(widget: Locator, step: string): Promise<void> {
 /** Continue (or submit) on the widget's current form step. */
 export async function proceed(widget: Locator): Promise<void> {
   await widget.locator('form button[type=submit]').click();
-}
-
-/** From step 1 to the consent step: a product, the about-you fields, then email and phone. */
-export async function fillToConsent(widget: Locator, email: string, product = 'auto'): Promise<void> {
-  await widget.locator(`#f-product-${product}`).click();
-  await atStep(widget, 'about');
-  for (const field of ['first_name', 'last_name', 'date_of_birth', 'zip_code'] as const) {
-    await widget.locator(`#f-${field}`).fill(VISITOR[field]);
-  }
-  await widget.locator('#f-state').selectOption(VISITOR.state);
-  await proceed(widget);
-  await atStep(widget, 'contact');
-  await widget.locator('#f-email').fill(email);
-  await widget.locator('#f-phone').fill(VISITOR.phone);
-  await proceed(widget);
-  await atStep(widget, 'consent');
 }
 
 /** A unique email, so that no two fills of a run meet the duplicate check. */

@@ -92,20 +92,24 @@ export async function tabTo(page: Page, id: string, { back = false, max = 20 } =
   throw new Error(`#${id} never got focus after ${max} ${back ? 'Shift+Tab' : 'Tab'} presses (focus is on ${JSON.stringify(await focused(page))})`);
 }
 
-/** Fills steps 1-3 by mouse and `fill` (the keyboard-only path has a test of its own) and ticks consent: the widget is ready to submit. */
-export async function fillToConsent(page: Page, v: Visitor): Promise<void> {
-  const w = widget(page);
+/**
+ * Fills steps 1-3 by mouse and `fill` (the keyboard-only path has a test of
+ * its own) in any language, and ticks consent unless told not to.
+ */
+export async function fillToConsent(w: Locator, v: Visitor, { tick = true } = {}): Promise<void> {
+  const next = async (name: string) => {
+    await w.locator('form button[type=submit]').click();
+    await w.locator(`[data-step="${name}"]`).waitFor();
+  };
   await w.locator(`#f-product-${v.product}`).click();
-  await step(page, 'about').waitFor();
+  await w.locator('[data-step="about"]').waitFor();
   for (const field of ['first_name', 'last_name', 'date_of_birth', 'zip_code'] as const) await w.locator(`#f-${field}`).fill(v[field]);
   await w.locator('#f-state').selectOption(v.state);
-  await w.getByRole('button', { name: 'Continue' }).click();
-  await step(page, 'contact').waitFor();
+  await next('contact');
   await w.locator('#f-email').fill(v.email);
   await w.locator('#f-phone').fill(v.phone);
-  await w.getByRole('button', { name: 'Continue' }).click();
-  await step(page, 'consent').waitFor();
-  await w.locator('#f-consent').check();
+  await next('consent');
+  if (tick) await w.locator('#f-consent').check();
 }
 
 /** The submit button of step 4. */
