@@ -16,6 +16,7 @@ import express from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startWidgetWorld } from '../test/support/widget-world.js';
+import { SERVER_URL } from './support.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 
@@ -42,6 +43,8 @@ const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} kB`;
 
 async function main(): Promise<void> {
+  // The test world makes its database on DATABASE_URL's server; the benches default to the local one.
+  process.env.DATABASE_URL ||= SERVER_URL;
   process.stdout.write('Starting the app, the partner page and Chromium\n');
   const world = await startWidgetWorld('bench_widget');
   const baselineApp = express().get('/baseline.js', (_req, res) => res.type('application/javascript').send(BASELINE_JS));
