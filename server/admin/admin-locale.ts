@@ -35,6 +35,8 @@ export const ADMIN_TRANSLATIONS: LocaleTranslations = {
       properties: {
         allowed_origins: 'Allowed origins', product_types: 'Products offered', default_lead_source_id: 'Default lead source',
         default_campaign_id: 'Default campaign', consent_text: 'Consent text', consent_version: 'Consent version', last_used_at: 'Last used',
+        theme: 'Widget theme', 'theme.primary_color': 'Button colour', 'theme.text_color': 'Text colour',
+        'theme.background_color': 'Background colour', 'theme.radius': 'Corner radius', 'theme.font_family': 'Font',
       },
     },
     api_keys: { properties: { created_by_id: 'Created by', last_used_at: 'Last used', revoked_at: 'Revoked' } },
