@@ -1,9 +1,8 @@
 import type { Locator } from 'playwright-core';
 import { MIN_FILL_MILLISECONDS } from '../../server/intake/intake.service.js';
 import { axeViolations, describeViolations } from '../support/widget-axe.js';
-import { atStep, contextPool, embedTag, hostPage, proceed, serveOnDemoOrigin, uniqueEmail } from '../support/widget-embed.js';
+import { atStep, embedTag, hostPage, proceed, serveOnDemoOrigin, uniqueEmail, widgetSuite } from '../support/widget-embed.js';
 import { fillToConsent, visitor } from '../support/widget-page.js';
-import { startWidgetWorld, type WidgetWorld } from '../support/widget-world.js';
 
 /**
  * axe-core (WCAG 2.0 and 2.1, A and AA) inside the widget's shadow root, in
@@ -12,19 +11,7 @@ import { startWidgetWorld, type WidgetWorld } from '../support/widget-world.js';
  * popup dialog.
  */
 
-let world: WidgetWorld;
-let pool: ReturnType<typeof contextPool>;
-
-beforeAll(async () => {
-  world = await startWidgetWorld('e2e_widget_a11y');
-  pool = contextPool(world);
-}, 120_000);
-afterAll(() => world?.close());
-afterEach(async () => {
-  const { blocked, pageErrors } = await pool.closeAll();
-  expect(blocked).toEqual([]);
-  expect(pageErrors).toEqual([]);
-});
+const suite = widgetSuite('e2e_widget_a11y');
 
 /** Zero violations on the widget's current screen; on failure the diff lists each rule and element. */
 async function expectAccessible(widget: Locator, screen: string): Promise<void> {
@@ -34,7 +21,7 @@ async function expectAccessible(widget: Locator, screen: string): Promise<void> 
 
 describe('the widget passes axe (WCAG 2.1 AA) inside its shadow root', () => {
   it('at every step of the inline form, errors showing or not, through to the reference', async () => {
-    const { page } = await pool.open();
+    const { page } = await suite.pool.open();
     await page.goto('/');
     const loaded = Date.now();
     const widget = page.locator('leadharbor-widget');
@@ -74,7 +61,7 @@ describe('the widget passes axe (WCAG 2.1 AA) inside its shadow root', () => {
   });
 
   it('in the popup dialog, open on step 1 and on step 2', async () => {
-    const { page } = await pool.open();
+    const { page } = await suite.pool.open();
     await page.goto('/popup.html');
     const widget = page.locator('leadharbor-widget');
     await expectAccessible(widget, 'popup button');
@@ -87,7 +74,7 @@ describe('the widget passes axe (WCAG 2.1 AA) inside its shadow root', () => {
   });
 
   it('on the saved-on-this-device, failure and unavailable screens', async () => {
-    const { page, context } = await pool.open();
+    const { page, context } = await suite.pool.open();
     await page.goto('/');
     const widget = page.locator('leadharbor-widget');
     await fillToConsent(widget, visitor('a11y-offline', { product: 'auto' }), { tick: false });
@@ -99,7 +86,7 @@ describe('the widget passes axe (WCAG 2.1 AA) inside its shadow root', () => {
     await context.setOffline(false);
 
     const forbidden = { status: 403, contentType: 'application/problem+json', body: JSON.stringify({ title: 'Forbidden', status: 403, detail: "This page's origin is not allowed." }) };
-    await context.route(`${world.appURL}/api/v1/leads`, (route) => route.fulfill(forbidden));
+    await context.route(`${suite.world.appURL}/api/v1/leads`, (route) => route.fulfill(forbidden));
     await page.evaluate(() => localStorage.clear()); // the queued fill must not be sent on the next page view
     await page.reload();
     await fillToConsent(widget, visitor('a11y-failed', { product: 'auto' }), { tick: false });
@@ -108,7 +95,7 @@ describe('the widget passes axe (WCAG 2.1 AA) inside its shadow root', () => {
     await atStep(widget, 'error');
     await expectAccessible(widget, 'failed');
 
-    await page.goto(serveOnDemoOrigin(world, 'bad-key.html', hostPage(embedTag(world, {}, 'pk_unknownunknownunknownunknown1'))));
+    await page.goto(serveOnDemoOrigin(suite.world, 'bad-key.html', hostPage(embedTag(suite.world, {}, 'pk_unknownunknownunknownunknown1'))));
     await atStep(widget, 'unavailable');
     await expectAccessible(widget, 'unavailable');
   });

@@ -4,7 +4,7 @@ import { validateSubmission } from '../../server/intake/intake.validate.js';
 import { CONSENT_TEXT } from '../support/intake-fixture.js';
 import {
   events, fillToConsent, focused, humanPace, leadsByEmail, openDemo, outbox, pointerDowns, recordLeadPosts, step, submissionsByEmail,
-  submitButton, tabTo, visitor, waitForFocus, widget, yearsAgo,
+  submitButton, tabTo, visitor, waitForFocus, widget, yearsAgo, type Visitor,
 } from '../support/widget-page.js';
 import { startWidgetWorld, type WidgetWorld } from '../support/widget-world.js';
 
@@ -197,8 +197,9 @@ describe('the quote widget on a partner page', () => {
     expect(await leadsByEmail(world.client, v.email)).toEqual([expect.objectContaining({ phone: '+14155550177' })]);
   }, 60_000);
 
-  it('keeps the submission on the device while the server is down, and the next page view sends it exactly once', async () => {
-    const v = visitor('server-down');
+  /** Fills the form, stops the app, submits, and waits for the widget to give up and queue; the app is back on return. */
+  async function submitWhileServerDown(tag: string): Promise<{ v: Visitor; keys: string[] }> {
+    const v = visitor(tag);
     const keys = recordLeadPosts(isolated.context);
     const shownAt = await openDemo(page, world);
     await fillToConsent(widget(page), v);
@@ -207,12 +208,17 @@ describe('the quote widget on a partner page', () => {
     try {
       await submitButton(page).click();
       await step(page, 'queued').waitFor({ timeout: 30_000 }); // four attempts with backoff: at most 7 s
-      expect(await heading().innerText()).toBe('Saved on this device');
-      expect((await events(page)).map((e) => e.type)).toEqual(['queued']);
-      expect((await outbox(page, world.siteKey)).map((p) => p.id)).toEqual([keys[0]]);
     } finally {
       await world.startApp();
     }
+    return { v, keys };
+  }
+
+  it('keeps the submission on the device while the server is down, and the next page view sends it exactly once', async () => {
+    const { v, keys } = await submitWhileServerDown('server-down');
+    expect(await heading().innerText()).toBe('Saved on this device');
+    expect((await events(page)).map((e) => e.type)).toEqual(['queued']);
+    expect((await outbox(page, world.siteKey)).map((p) => p.id)).toEqual([keys[0]]);
     expect(await leadsByEmail(world.client, v.email)).toEqual([]);
 
     await page.reload();
@@ -226,18 +232,7 @@ describe('the quote widget on a partner page', () => {
   }, 60_000);
 
   it('sends what it saved by itself once the server is back, without a reload, and shows the reference', async () => {
-    const v = visitor('server-back');
-    const keys = recordLeadPosts(isolated.context);
-    const shownAt = await openDemo(page, world);
-    await fillToConsent(widget(page), v);
-    await humanPace(shownAt);
-    await world.stopApp();
-    try {
-      await submitButton(page).click();
-      await step(page, 'queued').waitFor({ timeout: 30_000 });
-    } finally {
-      await world.startApp();
-    }
+    const { v, keys } = await submitWhileServerDown('server-back');
     // No `online` event comes when a server returns: the widget tries again every 15-30 s while something waits.
     await step(page, 'done').waitFor({ timeout: 45_000 });
     const reference = (await widget(page).locator('#lh-ref').innerText()).trim();

@@ -1,27 +1,14 @@
 import type { Locator, Page } from 'playwright-core';
 import { MIN_FILL_MILLISECONDS } from '../../server/intake/intake.service.js';
-import { atStep, contextPool, embedTag, hostPage, proceed, serveOnDemoOrigin, uniqueEmail } from '../support/widget-embed.js';
+import { atStep, embedTag, hostPage, proceed, serveOnDemoOrigin, uniqueEmail, widgetSuite } from '../support/widget-embed.js';
 import { fillToConsent, visitor } from '../support/widget-page.js';
-import { startWidgetWorld, type WidgetWorld } from '../support/widget-world.js';
 
 /**
  * The widget on partner pages it does not control, in headless Chromium
  * against the real app and database: hostile CSS, a second widget, popup
  * mode, Spanish, a phone-sized screen, and pages where loading fails.
  */
-let world: WidgetWorld;
-let pool: ReturnType<typeof contextPool>;
-
-beforeAll(async () => {
-  world = await startWidgetWorld('e2e_widget_isolation');
-  pool = contextPool(world);
-}, 120_000);
-afterAll(() => world?.close());
-afterEach(async () => {
-  const { blocked, pageErrors } = await pool.closeAll();
-  expect(blocked).toEqual([]);
-  expect(pageErrors).toEqual([]); // the widget never throws into the partner's page
-});
+const suite = widgetSuite('e2e_widget_isolation');
 
 const HOSTILE_CSS = `<style>
   * { all: unset !important; }
@@ -60,7 +47,7 @@ function widgetStyles(widget: Locator): Promise<Record<string, Record<string, st
 
 /** Step 1 and step 2 styles of the widget on `html`, and proof that its product buttons work. */
 async function lookOfWidget(page: Page, html: string, name: string) {
-  await page.goto(serveOnDemoOrigin(world, name, html));
+  await page.goto(serveOnDemoOrigin(suite.world, name, html));
   const widget = page.locator('leadharbor-widget');
   await atStep(widget, 'product');
   const product = await widgetStyles(widget);
@@ -73,8 +60,8 @@ async function lookOfWidget(page: Page, html: string, name: string) {
 
 describe('the widget on a partner page', () => {
   it('keeps its own look and works on a page with hostile CSS', async () => {
-    const { page } = await pool.open();
-    const body = `<h1>Partner</h1><main id="slot"></main>${embedTag(world, { target: '#slot', product: 'home', color: '#1f6f43' })}`;
+    const { page } = await suite.pool.open();
+    const body = `<h1>Partner</h1><main id="slot"></main>${embedTag(suite.world, { target: '#slot', product: 'home', color: '#1f6f43' })}`;
     const plain = await lookOfWidget(page, hostPage(body), 'plain.html');
     const hostile = await lookOfWidget(page, hostPage(body, HOSTILE_CSS), 'hostile.html');
 
@@ -90,12 +77,12 @@ describe('the widget on a partner page', () => {
   });
 
   it("leaves the page's styles, stylesheets and root variables as they were", async () => {
-    const { page } = await pool.open();
+    const { page } = await suite.pool.open();
     const css = `<style>:root { --brand: #12355b; } body { font: 17px/1.6 Georgia, serif; color: #2b2118; margin: 0 }
       h1 { font-size: 2rem } p, div { margin: 12px } button { padding: 6px 10px } a { color: #12355b }</style>`;
     const body = `<h1>Partner</h1><p>Copy <a href="#x">link</a></p><div class="card"><button type="button">Theirs</button>
       <input aria-label="theirs"><h2>Subtitle</h2></div><section id="slot"></section>`;
-    await page.goto(serveOnDemoOrigin(world, 'untouched.html', hostPage(body, css)));
+    await page.goto(serveOnDemoOrigin(suite.world, 'untouched.html', hostPage(body, css)));
     const snapshot = () => page.evaluate(() => {
       const names = ['color', 'background-color', 'font-family', 'font-size', 'line-height', 'margin-top', 'padding-left', 'display', 'border-top-width', 'box-sizing', 'outline-style'];
       const elements = ['html', 'body', 'h1', 'h2', 'p', 'a', 'div', 'button', 'input', 'section'].map((s) => document.querySelector(s)!);
@@ -116,7 +103,7 @@ describe('the widget on a partner page', () => {
       const script = Object.assign(document.createElement('script'), { src, async: true });
       Object.assign(script.dataset, { key, target: '#slot' });
       document.body.appendChild(script);
-    }, { src: `${world.appURL}/widget.js`, key: world.siteKey });
+    }, { src: `${suite.world.appURL}/widget.js`, key: suite.world.siteKey });
     const widget = page.locator('leadharbor-widget');
     await widget.locator('#f-product-auto').click();
     await atStep(widget, 'about'); // the second chunk and its styles are in
@@ -128,11 +115,11 @@ describe('the widget on a partner page', () => {
   });
 
   it('adds no global but LeadHarbor', async () => {
-    const { page } = await pool.open();
+    const { page } = await suite.pool.open();
     const body = '<main id="slot"></main>';
-    await page.goto(serveOnDemoOrigin(world, 'bare.html', hostPage(body)));
+    await page.goto(serveOnDemoOrigin(suite.world, 'bare.html', hostPage(body)));
     const bare = await page.evaluate(() => Object.keys(window));
-    await page.goto(serveOnDemoOrigin(world, 'embedded.html', hostPage(body + embedTag(world, { target: '#slot' }))));
+    await page.goto(serveOnDemoOrigin(suite.world, 'embedded.html', hostPage(body + embedTag(suite.world, { target: '#slot' }))));
     const widget = page.locator('leadharbor-widget');
     await widget.locator('#f-product-auto').click();
     await atStep(widget, 'about');
@@ -148,9 +135,9 @@ describe('the widget on a partner page', () => {
     ['a configuration of the wrong shape', null, { status: 200, body: '{"products":"none","organization":null}' }],
   ];
   it.each(FAILURES)('shows the retry screen, and throws nothing, on %s', async (_case, key, reply) => {
-    const { page, context } = await pool.open();
-    if (reply) await context.route(`${world.appURL}/api/v1/widget-config**`, (route) => route.fulfill({ contentType: 'application/json', ...reply }));
-    await page.goto(serveOnDemoOrigin(world, 'failing.html', hostPage(`<p>Partner copy</p>${embedTag(world, {}, key ?? world.siteKey)}`)));
+    const { page, context } = await suite.pool.open();
+    if (reply) await context.route(`${suite.world.appURL}/api/v1/widget-config**`, (route) => route.fulfill({ contentType: 'application/json', ...reply }));
+    await page.goto(serveOnDemoOrigin(suite.world, 'failing.html', hostPage(`<p>Partner copy</p>${embedTag(suite.world, {}, key ?? suite.world.siteKey)}`)));
     const widget = page.locator('leadharbor-widget');
     await atStep(widget, 'unavailable');
     expect(await widget.locator('#lh-h').innerText()).toBe('The quote form could not load.');
@@ -158,10 +145,10 @@ describe('the widget on a partner page', () => {
   });
 
   it('says nothing to the page when data-target matches no element', async () => {
-    const { page } = await pool.open();
+    const { page } = await suite.pool.open();
     const warnings: string[] = [];
     page.on('console', (message) => { if (message.type() === 'warning') warnings.push(message.text()); });
-    await page.goto(serveOnDemoOrigin(world, 'no-target.html', hostPage(`<p>Partner copy</p>${embedTag(world, { target: '#missing' })}`)));
+    await page.goto(serveOnDemoOrigin(suite.world, 'no-target.html', hostPage(`<p>Partner copy</p>${embedTag(suite.world, { target: '#missing' })}`)));
     await page.waitForFunction(() => 'LeadHarbor' in window);
     await page.waitForLoadState('load');
     expect(await page.locator('leadharbor-widget').count()).toBe(0);
@@ -169,10 +156,10 @@ describe('the widget on a partner page', () => {
   });
 
   it('runs two widgets on one page independently', async () => {
-    const { page } = await pool.open();
+    const { page } = await suite.pool.open();
     const body = `<section id="one"></section><section id="two"></section>
-      ${embedTag(world, { target: '#one' })}${embedTag(world, { target: '#two', product: 'life' })}`;
-    await page.goto(serveOnDemoOrigin(world, 'two.html', hostPage(body)));
+      ${embedTag(suite.world, { target: '#one' })}${embedTag(suite.world, { target: '#two', product: 'life' })}`;
+    await page.goto(serveOnDemoOrigin(suite.world, 'two.html', hostPage(body)));
     const loaded = Date.now();
     const [one, two] = [page.locator('#one leadharbor-widget'), page.locator('#two leadharbor-widget')];
     await Promise.all([atStep(one, 'product'), atStep(two, 'product')]);
@@ -194,7 +181,7 @@ describe('the widget on a partner page', () => {
     expect(await two.locator('[data-step]').getAttribute('data-step')).toBe('product');
     expect(await two.locator('#lh-h').innerText()).toBe('What would you like a quote for?');
     expect(await page.locator('leadharbor-widget[data-heard]').evaluateAll((hosts) => hosts.map((h) => h.closest('section')!.id))).toEqual(['one']);
-    expect((await world.client.query('SELECT 1 FROM leads WHERE email = $1', [email])).rowCount).toBe(1);
+    expect((await suite.world.client.query('SELECT 1 FROM leads WHERE email = $1', [email])).rowCount).toBe(1);
     await two.locator('#f-product-life').click();
     await atStep(two, 'about');
     expect(await two.locator('#f-first_name').inputValue()).toBe('');
@@ -209,7 +196,7 @@ describe('popup mode', () => {
   const isOpen = (widget: Locator) => widget.locator('dialog').evaluate((d) => (d as HTMLDialogElement).open);
 
   it('opens from the floating button with the preselected product, and Escape closes it back to the button', async () => {
-    const { page } = await pool.open();
+    const { page } = await suite.pool.open();
     await page.goto('/popup.html');
     const widget = page.locator('leadharbor-widget');
     const fab = widget.getByRole('button', { name: 'Get a quote' });
@@ -230,10 +217,10 @@ describe('popup mode', () => {
   });
 
   it("opens for a LeadHarbor('open') the page queued before widget.js arrived", async () => {
-    const { page } = await pool.open();
+    const { page } = await suite.pool.open();
     const head = `<script>window.LeadHarbor = window.LeadHarbor || function () { (LeadHarbor.q = LeadHarbor.q || []).push(arguments); };
       LeadHarbor('open');</script>`;
-    await page.goto(serveOnDemoOrigin(world, 'queued-open.html', hostPage(`<p>Partner</p>${embedTag(world, { mode: 'popup', product: 'pet' })}`, head)));
+    await page.goto(serveOnDemoOrigin(suite.world, 'queued-open.html', hostPage(`<p>Partner</p>${embedTag(suite.world, { mode: 'popup', product: 'pet' })}`, head)));
     const widget = page.locator('leadharbor-widget');
     await widget.locator('dialog[open] [data-step="product"]').waitFor();
     expect(await widget.locator('#f-product-pet').getAttribute('aria-pressed')).toBe('true');
@@ -263,20 +250,20 @@ describe('language and small screens', () => {
   }
 
   it('speaks Spanish with data-lang="es"', async () => {
-    const { page } = await pool.open();
-    await page.goto(serveOnDemoOrigin(world, 'es.html', hostPage(embedTag(world, { lang: 'es' }))));
+    const { page } = await suite.pool.open();
+    await page.goto(serveOnDemoOrigin(suite.world, 'es.html', hostPage(embedTag(suite.world, { lang: 'es' }))));
     await expectSpanish(page);
   });
 
   it("speaks Spanish to a browser whose language is Spanish, without data-lang", async () => {
-    const { page } = await pool.open({ locale: 'es-ES' });
-    await page.goto(serveOnDemoOrigin(world, 'browser-es.html', hostPage(embedTag(world))));
+    const { page } = await suite.pool.open({ locale: 'es-ES' });
+    await page.goto(serveOnDemoOrigin(suite.world, 'browser-es.html', hostPage(embedTag(suite.world))));
     await expectSpanish(page);
   });
 
   it('fits a 320 px wide screen at every step without horizontal scrolling', async () => {
-    const { page } = await pool.open({ viewport: { width: 320, height: 640 } });
-    await page.goto(serveOnDemoOrigin(world, 'narrow.html', hostPage(embedTag(world))));
+    const { page } = await suite.pool.open({ viewport: { width: 320, height: 640 } });
+    await page.goto(serveOnDemoOrigin(suite.world, 'narrow.html', hostPage(embedTag(suite.world))));
     const widget = page.locator('leadharbor-widget');
     const overflow = () => page.evaluate(() => {
       const host = document.querySelector('leadharbor-widget')!;

@@ -1,6 +1,6 @@
 import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { newIsolatedContext, type IsolatedContext } from './browser.js';
-import type { WidgetWorld } from './widget-world.js';
+import { startWidgetWorld, type WidgetWorld } from './widget-world.js';
 
 /**
  * Partner pages of a test's own (hostile CSS, two widgets, Spanish...) and
@@ -61,3 +61,26 @@ export async function proceed(widget: Locator): Promise<void> {
 
 /** A unique email, so that no two fills of a run meet the duplicate check. */
 export const uniqueEmail = (label: string) => `${label}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@example.com`;
+
+export interface WidgetSuite { world: WidgetWorld; pool: ReturnType<typeof contextPool> }
+
+/**
+ * Registers a widget spec file's hooks: one world (app, partner page,
+ * Chromium) for the file, and after each test its contexts closed with the
+ * check that nothing was fetched from the internet and no page script threw
+ * (the widget never throws into the partner's page).
+ */
+export function widgetSuite(label: string): WidgetSuite {
+  const suite = {} as WidgetSuite;
+  beforeAll(async () => {
+    suite.world = await startWidgetWorld(label);
+    suite.pool = contextPool(suite.world);
+  }, 120_000);
+  afterAll(() => suite.world?.close());
+  afterEach(async () => {
+    const { blocked, pageErrors } = await suite.pool.closeAll();
+    expect(blocked).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+  return suite;
+}
