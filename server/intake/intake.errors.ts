@@ -1,3 +1,4 @@
+import { PRODUCT_TYPES } from '../../models/value-sets.js';
 import { AppError } from '../errors.js';
 import type { LeadSubmissionBody } from './intake.schema.js';
 
@@ -27,7 +28,7 @@ export function intakeRefusal(refusal: IntakeRefusal, body: Pick<LeadSubmissionB
         [{ field: 'Idempotency-Key', code: 'idempotency_conflict', message: 'Already used with a different body in the last 24 hours.' }]);
     case 'unknown_product':
       return new AppError('validation_failed', 422, 'The submission has an invalid field.',
-        [{ field: 'product', code: 'unknown_product', message: `No active product or product type "${body.product}". Use a product slug or one of: auto, home, life, health, business, travel, pet.` }]);
+        [{ field: 'product', code: 'unknown_product', message: `No active product or product type "${body.product}". Use a product slug or one of: ${PRODUCT_TYPES.join(', ')}.` }]);
     case 'product_not_offered':
       return new AppError('validation_failed', 422, 'The submission has an invalid field.',
         [{ field: 'product', code: 'product_not_offered', message: `"${body.product}" is not offered on this site. Choose one of the products the form lists.` }]);

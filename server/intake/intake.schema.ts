@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { PRODUCT_TYPES } from '../../models/value-sets.js';
 import {
-  CONSENT_TEXT_MAX, CONSENT_VERSION_MAX, CONTROL_CHARACTERS, DATE_PATTERN, EMAIL_PATTERN, LEAD_LIMITS, MESSAGES,
+  AGE_MAX, AGE_MIN, CONSENT_TEXT_MAX, CONSENT_VERSION_MAX, CONTROL_CHARACTERS, DATE_PATTERN, EMAIL_PATTERN, LEAD_LIMITS, MESSAGES,
   NAME_PATTERN, PHONE_PATTERN, PLAIN_TEXT_PATTERN, SHORT_TEXT_MAX, SLUG_PATTERN, TOKEN_PATTERN, URL_MAX, URL_PATTERN, tidyText,
 } from '../../models/lead-rules.js';
 
@@ -70,14 +71,14 @@ export const leadSubmissionSchema = z.strictObject({
   last_name: required(name(LEAD_LIMITS.last_name, 'Family name.', 'Garcia')),
   email: required({ max: LEAD_LIMITS.email, pattern: EMAIL_PATTERN, message: MESSAGES.invalid_email, description: 'Stored lower-case.', example: 'maria@example.com' }),
   phone: optional({ max: LEAD_LIMITS.phone, pattern: PHONE_PATTERN, message: MESSAGES.invalid_phone, description: 'Any common format; stored as E.164 (+15551234567). Numbers without a country code are read in the lead\'s country.', example: '(415) 555-0132' }),
-  date_of_birth: optional({ max: 10, pattern: DATE_PATTERN, message: MESSAGES.invalid_date, description: `YYYY-MM-DD; age ${16}-${120}.`, example: '1985-04-12' }),
+  date_of_birth: optional({ max: 10, pattern: DATE_PATTERN, message: MESSAGES.invalid_date, description: `YYYY-MM-DD; age ${AGE_MIN}-${AGE_MAX}.`, example: '1985-04-12' }),
   address: optional(plain(LEAD_LIMITS.address, 'Street address.')),
   city: optional(plain(LEAD_LIMITS.city, 'City.')),
   state: optional(plain(LEAD_LIMITS.state, 'A 2-letter state code when the country is USA (stored upper-case).', 'CA')),
   zip_code: optional(plain(LEAD_LIMITS.zip_code, '5 or 9 digits (12345 or 12345-6789) when the country is USA.', '94107')),
   country: optional(plain(LEAD_LIMITS.country, 'Defaults to USA.', 'USA')),
   notes: optional({ max: LEAD_LIMITS.notes, multiline: true, description: 'Anything else the visitor wrote.' }),
-  product: optional({ max: SHORT_TEXT_MAX, pattern: SLUG_PATTERN, message: MESSAGES.invalid_slug, description: 'An insurance product slug, or a product type (auto, home, life, health, business, travel, pet).', example: 'auto' }),
+  product: optional({ max: SHORT_TEXT_MAX, pattern: SLUG_PATTERN, message: MESSAGES.invalid_slug, description: `An insurance product slug, or a product type (${PRODUCT_TYPES.join(', ')}).`, example: 'auto' }),
   campaign: optional({ max: SHORT_TEXT_MAX, pattern: SLUG_PATTERN, message: MESSAGES.invalid_slug, description: "Slug of one of the organization's campaigns." }),
   utm_source: optional(plain(SHORT_TEXT_MAX, 'Mapped to a lead source type (e.g. facebook → social_media, newsletter → email); kept as sent.', 'google')),
   utm_medium: optional(plain(SHORT_TEXT_MAX, 'Mapped to a lead source type (e.g. cpc → ppc); kept as sent.', 'cpc')),

@@ -17,7 +17,6 @@ async function demo(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const app = await startServer(config, logger);
   const seeded = await seedDemoData(app.db.sequelize, { leads: 200, adminEmail: config.ADMIN_EMAIL, adminPassword: config.ADMIN_PASSWORD });
-  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   const origins = [`http://localhost:${config.DEMO_PORT}`, `http://127.0.0.1:${config.DEMO_PORT}`];
   // The seed allows the usual local origins; another DEMO_PORT is added to the key so its page is not refused.
   await app.db.sequelize.query(
@@ -28,7 +27,7 @@ async function demo(): Promise<void> {
   out();
   for (const line of seedReport(seeded)) out(line);
   out();
-  out(`Partner demo page:   http://${host}:${config.DEMO_PORT}/  (popup version: /popup.html)`);
+  out(`Partner demo page:   http://${new URL(app.url).hostname}:${config.DEMO_PORT}/  (popup version: /popup.html)`);
   out(`Leads land in:       ${app.url}/admin  (Leads, and Integrations > Lead submissions)`);
   out(`Intake API docs:     ${app.url}/api/docs`);
   out('Press Ctrl+C to stop.');
