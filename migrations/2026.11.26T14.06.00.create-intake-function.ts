@@ -63,7 +63,8 @@ const INTAKE_SUBMIT = `
     v_product_points integer;
     v_source_points integer;
     v_submission_id bigint;
-    c jsonb := r->'consent';
+    b jsonb := r->'body';
+    c jsonb := r->'body'->'consent';
   BEGIN
     -- Pages share a budget per visitor address; a partner's server posts all its leads from one address, so only its key's budget applies.
     IF r->>'key_kind' = 'pk' THEN
@@ -102,22 +103,22 @@ const INTAKE_SUBMIT = `
       END IF;
     END IF;
 
-    IF r->>'product' IS NOT NULL THEN
+    IF b->>'product' IS NOT NULL THEN
       SELECT p.id, p.product_type INTO v_product_id, v_product_type FROM insurance_products p
-       WHERE p.is_active AND (p.slug = r->>'product' OR p.product_type = r->>'product')
-       ORDER BY (p.slug = r->>'product') DESC, p.id LIMIT 1;
+       WHERE p.is_active AND (p.slug = b->>'product' OR p.product_type = b->>'product')
+       ORDER BY (p.slug = b->>'product') DESC, p.id LIMIT 1;
       IF v_product_id IS NULL THEN RETURN jsonb_build_object('error', 'unknown_product'); END IF;
       IF cardinality(k.product_types) > 0 AND NOT v_product_type = ANY (k.product_types) THEN
         RETURN jsonb_build_object('error', 'product_not_offered');
       END IF;
     END IF;
-    IF r->>'campaign' IS NOT NULL THEN
+    IF b->>'campaign' IS NOT NULL THEN
       SELECT id INTO v_campaign_id FROM campaigns
-       WHERE organization_id = k.organization_id AND slug = r->>'campaign' AND is_active;
+       WHERE organization_id = k.organization_id AND slug = b->>'campaign' AND is_active;
       IF v_campaign_id IS NULL THEN RETURN jsonb_build_object('error', 'unknown_campaign'); END IF;
-    ELSIF r->>'utm_campaign' IS NOT NULL THEN
+    ELSIF b->>'utm_campaign' IS NOT NULL THEN
       SELECT id INTO v_campaign_id FROM campaigns
-       WHERE organization_id = k.organization_id AND slug = r->>'utm_campaign' AND is_active;
+       WHERE organization_id = k.organization_id AND slug = lower(b->>'utm_campaign') AND is_active;
     END IF;
     v_campaign_id := coalesce(v_campaign_id, k.default_campaign_id);
     SELECT src.id, src.source_type INTO v_source_id, v_source_type FROM lead_sources src
@@ -192,7 +193,7 @@ const INTAKE_SUBMIT = `
                                   attribution, score_breakdown, ip_address, user_agent)
     VALUES (r->>'reference', k.organization_id,
             CASE WHEN r->>'key_kind' = 'pk' THEN k.id END, CASE WHEN r->>'key_kind' = 'sk' THEN k.id END,
-            v_lead_id, v_outcome, (r->'body') || (r->'lead'), coalesce(r->'attribution', '{}'),
+            v_lead_id, v_outcome, b || (r->'lead'), coalesce(r->'attribution', '{}'),
             jsonb_build_object('score', v_score, 'items', v_breakdown), (r->>'ip')::inet, r->>'user_agent')
     RETURNING id INTO v_submission_id;
 
@@ -201,7 +202,7 @@ const INTAKE_SUBMIT = `
                             ip_address, user_agent, page_url, trustedform_cert_url, leadid_token)
       VALUES (k.organization_id, v_lead_id, v_submission_id, coalesce((c->>'granted')::boolean, false),
               c->>'text', c->>'version', encode(sha256(convert_to(c->>'text', 'UTF8')), 'hex'),
-              (r->>'ip')::inet, r->>'user_agent', r->>'page_url', r->>'trustedform_cert_url', r->>'leadid_token');
+              (r->>'ip')::inet, r->>'user_agent', b->>'page_url', b->>'trustedform_cert_url', b->>'leadid_token');
     END IF;
     IF r->>'idempotency_key' IS NOT NULL THEN
       UPDATE idempotency_keys SET submission_id = v_submission_id WHERE idempotency_keys.scope = v_scope AND key = r->>'idempotency_key';

@@ -83,16 +83,10 @@ export async function submitLead(
     reference: newReference(),
     spam: looksLikeBot(body, context.now),
     lead,
-    product: body.product ?? null,
-    campaign: body.campaign ?? null,
-    utm_campaign: body.utm_campaign?.toLowerCase() ?? null,
     source_type: sourceTypeFromUtm(body),
     attribution,
+    // Product, campaign, consent and evidence are read from the validated body itself.
     body,
-    consent: { granted: body.consent?.granted ?? false, text: body.consent?.text ?? null, version: body.consent?.version ?? null },
-    page_url: body.page_url ?? null,
-    trustedform_cert_url: body.trustedform_cert_url ?? null,
-    leadid_token: body.leadid_token ?? null,
     dedup_days: config.DEDUP_WINDOW_DAYS,
     scoring: scoreRequest(submission),
   };
