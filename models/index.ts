@@ -9,8 +9,10 @@ import { ApiKey, initApiKey } from './api-key.model.js';
 import { Consent, initConsent } from './consent.model.js';
 import { LeadSubmission, initLeadSubmission } from './lead-submission.model.js';
 import { SiteKey, initSiteKey } from './site-key.model.js';
+import { PasswordReset, initPasswordReset } from './password-reset.model.js';
+import { UserRole, initUserRole } from './user-role.model.js';
 
-export { ApiKey, Campaign, Consent, InsuranceProduct, Lead, LeadSource, LeadSubmission, Organization, SiteKey, User };
+export { ApiKey, Campaign, Consent, InsuranceProduct, Lead, LeadSource, LeadSubmission, Organization, PasswordReset, SiteKey, User, UserRole };
 export * from './value-sets.js';
 
 let initialisedFor: Sequelize | undefined;
@@ -33,6 +35,8 @@ export function initModels(sequelize: Sequelize): void {
   initApiKey(sequelize);
   initLeadSubmission(sequelize);
   initConsent(sequelize);
+  initUserRole(sequelize);
+  initPasswordReset(sequelize);
 
   // Delete rules mirror the migrations' foreign keys, so Sequelize never tries
   // to emulate a cascade the database already performs.
@@ -66,5 +70,8 @@ export function initModels(sequelize: Sequelize): void {
   Consent.belongsTo(Organization, { foreignKey: 'organization_id', as: 'organization' });
   Consent.belongsTo(Lead, { foreignKey: 'lead_id', as: 'lead' });
   Consent.belongsTo(LeadSubmission, { foreignKey: 'submission_id', as: 'submission' });
+  User.hasOne(UserRole, { foreignKey: 'user_id', as: 'staffRole', ...cascade });
+  UserRole.belongsTo(User, { foreignKey: 'user_id', as: 'user' });
+  User.hasMany(PasswordReset, { foreignKey: 'user_id', as: 'passwordResets', ...cascade });
   initialisedFor = sequelize;
 }

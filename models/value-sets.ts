@@ -57,3 +57,13 @@ export const VALUE_SET_COLUMNS = {
   lead_sources: { source_type: SOURCE_TYPES },
   insurance_products: { product_type: PRODUCT_TYPES },
 } as const;
+
+/**
+ * Roles of organization staff (user_roles.role). Superusers are not a role:
+ * they are `users.is_superuser` and belong to no organization. A user with no
+ * role row is an agent, the least privilege.
+ */
+export const STAFF_ROLES = ['admin', 'manager', 'agent'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export const DEFAULT_STAFF_ROLE: StaffRole = 'agent';
+export const STAFF_ROLE_LABELS: Record<StaffRole, string> = { admin: 'Organization admin', manager: 'Manager', agent: 'Agent' };

@@ -78,3 +78,9 @@ export const readableNotices: RequestHandler = (_req, res, next) => {
   };
   next();
 };
+
+/** A property's label as staff read it (the resource's own wording first, then the shared one, then the column name in words). */
+export function propertyLabel(resourceId: string, path: string): string {
+  const own = (ADMIN_TRANSLATIONS.resources as Record<string, { properties?: Record<string, string> }> | undefined)?.[resourceId]?.properties?.[path];
+  return own ?? (ADMIN_TRANSLATIONS.properties as Record<string, string> | undefined)?.[path] ?? path.replace(/_id$/, '').replace(/_/g, ' ');
+}

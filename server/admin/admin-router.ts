@@ -1,4 +1,4 @@
-import AdminJS from 'adminjs';
+import AdminJS, { ApiController } from 'adminjs';
 import AdminJSExpress from '@adminjs/express';
 import { Database, Resource } from '@adminjs/sequelize';
 import ConnectPgSimple from 'connect-pg-simple';
@@ -13,6 +13,9 @@ import { createAuthenticate } from './auth.js';
 import { leadsCsvExport } from './export/export-route.js';
 import type { Logger } from '../logger.js';
 import { adminErrors } from './admin-errors.js';
+import { withAccess } from './access/apply-access.js';
+import { accountHandler } from './accounts/account-page.js';
+import { passwordResetPage } from './accounts/password-reset-page.js';
 import { ADMIN_STYLES_PATH, serveAdminStyles } from './admin-styles.js';
 import { boardHandler } from './board/board-handler.js';
 import { COMPONENTS_BUNDLE, componentsBundled } from './bundle-components.js';
@@ -73,16 +76,19 @@ export function createAdmin(): AdminJS {
   const admin = new AdminJS({
     componentLoader: loader,
     dashboard: { component: ids.Dashboard, handler: dashboardHandler },
-    pages: { board: { component: ids.Board, handler: boardHandler, icon: 'Columns' } },
+    pages: {
+      board: { component: ids.Board, handler: boardHandler, icon: 'Columns' },
+      account: { component: ids.Account, handler: accountHandler, icon: 'User' },
+    },
     rootPath: ADMIN_ROOT,
     loginPath: `${ADMIN_ROOT}/login`,
     logoutPath: `${ADMIN_ROOT}/logout`,
     resources: [
       leadResource(ids), campaignResource(), leadSourceResource(),
       insuranceProductResource(),
-      organizationResource(), userResource(),
+      organizationResource(), userResource(ids),
       siteKeyResource(ids), apiKeyResource(ids), leadSubmissionResource(ids), consentResource(),
-    ],
+    ].map(withAccess),
     branding: { companyName: 'LeadHarbor', withMadeWithLove: false, logo: false },
     assets: { styles: [ADMIN_STYLES_PATH] },
     locale: { language: 'en', availableLanguages: ['en'], translations: { en: ADMIN_TRANSLATIONS } },
@@ -97,7 +103,25 @@ export function createAdmin(): AdminJS {
       throw new AppError('not_found', 404, `There is no admin resource "${resourceId}".`);
     }
   };
+  refuseUnknownActions();
   return admin;
+}
+
+/**
+ * AdminJS answers an action name no resource has (`/actions/nope`) with a
+ * TypeError, a 500: it is a 404 naming the action. Patched on the
+ * controller's prototype, the one place every action request passes.
+ */
+function refuseUnknownActions(): void {
+  const prototype = ApiController.prototype as unknown as { getActionContext(request: { params: { action?: string } }): Promise<{ action?: unknown; resource: { id(): string } }>; __lhPatched?: boolean };
+  if (prototype.__lhPatched) return;
+  const original = prototype.getActionContext;
+  prototype.getActionContext = async function getActionContext(this: unknown, request) {
+    const context = await original.call(this, request);
+    if (!context.action) throw new AppError('not_found', 404, `There is no action "${String(request.params.action)}" on ${context.resource.id()}.`);
+    return context;
+  };
+  prototype.__lhPatched = true;
 }
 
 /**
@@ -133,6 +157,7 @@ export function buildAdmin({ sequelize, databaseUrl, config, logger }: AdminDeps
       serveLocalFonts(app, FONTS_PATH, ADMIN_ROOT);
       serveAdminStyles(app);
       app.use(`${ADMIN_ROOT}/api`, rejectCrossSite, readableNotices);
+      app.use(passwordResetPage(sequelize)); // before the login check: the link is for someone who cannot sign in
       app.use(ADMIN_ROOT, router, adminErrors);
     },
     async close() {

@@ -1,5 +1,6 @@
 import type { Sequelize } from 'sequelize';
-import { User } from '../../models/index.js';
+import { User, UserRole } from '../../models/index.js';
+import { staffRole } from './access/actor.js';
 import { verifyPassword } from '../auth/password.js';
 import type { AdminSessionUser } from './current-admin.js';
 import { LOCK_MINUTES, MAX_FAILURES, createLoginThrottle } from './login-throttle.js';
@@ -20,7 +21,7 @@ export function createAuthenticate(sequelize: Sequelize) {
     const normalized = String(email ?? '').trim().toLowerCase();
     if (!normalized) return null;
     if (await throttle.isLocked(normalized)) throw new Error(THROTTLED_MESSAGE);
-    const user = await User.scope('withPassword').findOne({ where: { email: normalized } });
+    const user = await User.scope('withPassword').findOne({ where: { email: normalized }, include: [{ model: UserRole, as: 'staffRole', required: false }] });
     const ok = await verifyPassword(String(password ?? ''), user?.hashed_password ?? DUMMY_HASH);
     if (!user || !ok || !user.is_active) {
       await throttle.recordFailure(normalized);
@@ -33,6 +34,7 @@ export function createAuthenticate(sequelize: Sequelize) {
       title: `${user.first_name} ${user.last_name}`,
       is_superuser: user.is_superuser,
       organization_id: user.organization_id ?? null,
+      role: staffRole((user.get('staffRole') as UserRole | null)?.role),
     };
   };
 }

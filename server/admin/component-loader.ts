@@ -21,6 +21,8 @@ export function createComponentLoader() {
     ApiKeyNew: component('ApiKeyNew'),
     JsonView: component('JsonView'),
     LeadIntake: component('LeadIntake'),
+    ResetPassword: component('ResetPassword'),
+    Account: component('Account'),
   };
   return { loader, ids };
 }

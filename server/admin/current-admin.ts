@@ -1,4 +1,5 @@
 import type { CurrentAdmin } from 'adminjs';
+import type { StaffRole } from '../../models/value-sets.js';
 
 /** What the admin session holds about the signed-in staff member. */
 export interface AdminSessionUser extends CurrentAdmin {
@@ -8,6 +9,8 @@ export interface AdminSessionUser extends CurrentAdmin {
   title: string;
   is_superuser: boolean;
   organization_id: number | null;
+  /** The role in the organization (ignored for a superuser); see access/access-policy.ts. */
+  role: StaffRole;
 }
 
 export function asAdmin(currentAdmin: CurrentAdmin | undefined): AdminSessionUser | undefined {

@@ -1,15 +1,34 @@
-import { BaseRecord, ForbiddenError, ValidationError, type ActionContext, type Filter, type ParamsType } from 'adminjs';
+import { BaseRecord, ForbiddenError, ValidationError, flat, type ActionContext, type Filter, type ParamsType } from 'adminjs';
 import { Resource as SequelizeResource } from '@adminjs/sequelize';
 import { ForeignKeyConstraintError, Op, QueryTypes, literal, type ModelStatic, type Model, type WhereOptions } from 'sequelize';
 import type { CurrentAdmin } from 'adminjs';
 import { confinedOrganization } from './current-admin.js';
 import { AppError } from '../errors.js';
 import { filterConditions } from './filter-conditions.js';
+import { SEARCH_FILTER } from './search-filter.js';
+import { propertyLabel } from './admin-locale.js';
 
 type AnyModel = ModelStatic<Model>;
 
 /** Lists count exactly up to this many rows; above it, the total shown is the planner's estimate. */
 export const EXACT_COUNT_LIMIT = 10_000;
+/** The most rows one page may ask for (AdminJS's own list caps perPage at 500, its search does not). */
+export const MAX_PER_PAGE = 500;
+/** Pages beyond this are refused rather than sent to PostgreSQL as an absurd OFFSET. */
+const MAX_OFFSET = 10_000_000;
+
+/** `page` and `perPage` as the list action turned them into LIMIT and OFFSET: whole, positive and bounded, or a 422. */
+function assertPage(limit: unknown, offset: unknown): void {
+  const errors = [];
+  if (!Number.isSafeInteger(limit) || (limit as number) < 1 || (limit as number) > MAX_PER_PAGE) {
+    errors.push({ field: 'perPage', code: 'invalid', message: `Ask for 1 to ${MAX_PER_PAGE} rows a page.` });
+  }
+  if (!Number.isSafeInteger(offset) || (offset as number) < 0 || (offset as number) > MAX_OFFSET) {
+    errors.push({ field: 'page', code: 'invalid', message: 'The page must be a whole number from 1.' });
+  }
+  if (errors.length) throw new AppError('invalid_page', 422, 'This page of the list does not exist.', errors);
+}
+
 /** From this OFFSET on, a page is found by id first (index-only), then loaded. */
 const DEFERRED_OFFSET = 1_000;
 
@@ -48,6 +67,7 @@ export class ScopedResource extends SequelizeResource {
    * an `invalid_filter` AppError (422) for a value that cannot be a filter.
    */
   conditionsFor(filter: Filter | null, currentAdmin: CurrentAdmin | undefined): WhereOptions {
+    if (filter) this.assertFilterable(filter);
     const conditions = filter ? filterConditions(filter, this.model, this.searchColumns) : [];
     const org = this.scopeColumn ? confinedOrganization(currentAdmin) : undefined;
     if (org !== undefined) conditions.push({ [this.scopeColumn!]: org });
@@ -132,6 +152,8 @@ export class ScopedResource extends SequelizeResource {
     { limit = 20, offset = 0, sort = {} }: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } },
     context?: ActionContext,
   ): Promise<BaseRecord[]> {
+    assertPage(limit, offset);
+    if (sort.sortBy !== undefined) this.assertSortable(sort.sortBy);
     const where = this.where(filter, context);
     const order = this.listOrder(sort);
     let rows: Model[];
@@ -151,6 +173,48 @@ export class ScopedResource extends SequelizeResource {
     // `count` with the same filter, and a search that found one lead is not searched for twice.
     if (found < limit && (found > 0 || offset === 0)) this.totalsSeen.set(filter, offset + found);
     return rows.map((row) => this.toRecord(row));
+  }
+
+  /**
+   * What the list and the reference pickers offer to filter by: the filter
+   * panel's properties, the title the pickers search on, and the free-text
+   * search. Anything else (a hidden column such as `hashed_password`, a typo,
+   * a nested spelling) is refused, so no column can be probed by filtering.
+   */
+  private filterablePaths(): Set<string> {
+    if (!(this as unknown as { _decorated?: unknown })._decorated) {
+      // Outside AdminJS (a bare resource, as some tests build): the visible columns.
+      return new Set([...Object.keys(this.model.getAttributes()).filter((c) => Object.hasOwn(this.visible({ [c]: 1 }), c)), SEARCH_FILTER]);
+    }
+    const decorated = this.decorate();
+    return new Set([
+      ...decorated.getProperties({ where: 'filter' }).map((p) => p.propertyPath),
+      decorated.titleProperty().propertyPath,
+      ...(this.searchColumns.length ? [SEARCH_FILTER] : []),
+    ]);
+  }
+
+  assertFilterable(filter: Filter): void {
+    const allowed = this.filterablePaths();
+    const unknown = Object.keys(filter.filters).filter((path) => !allowed.has(path));
+    if (unknown.length) {
+      throw new AppError('unknown_filter', 422, `This list cannot be filtered by ${unknown.map((u) => `"${u}"`).join(', ')}.`,
+        unknown.map((path) => ({ field: `filters.${path}`, code: 'unknown_filter', message: `Filter by one of: ${[...allowed].join(', ')}.` })));
+    }
+  }
+
+  /** The columns the list shows (sortable ones), its default order, the pickers' title and the key: nothing else sorts. */
+  assertSortable(sortBy: string): void {
+    if (!(this as unknown as { _decorated?: unknown })._decorated) return; // a bare resource outside AdminJS sorts as the caller says
+    const decorated = this.decorate();
+    const allowed = new Set([
+      ...decorated.getListProperties().filter((p) => p.isSortable()).map((p) => p.propertyPath),
+      decorated.options.sort?.sortBy, decorated.titleProperty().propertyPath, this.primaryKey(),
+    ].filter((p): p is string => typeof p === 'string'));
+    if (!allowed.has(sortBy)) {
+      throw new AppError('invalid_sort', 422, `This list cannot be sorted by "${sortBy}".`,
+        [{ field: 'sortBy', code: 'invalid', message: `Sort by one of: ${[...allowed].join(', ')}.` }]);
+    }
   }
 
   private listOrder(sort: { sortBy?: string; direction?: 'asc' | 'desc' }): [string, string][] | undefined {
@@ -226,15 +290,51 @@ export class ScopedResource extends SequelizeResource {
     if (!(await this.findOne(id, context))) throw new ForbiddenError('recordNotAccessible');
   }
 
+  /**
+   * Every reference a form sets must name a record the staff member can
+   * reach (their own organization's, or the shared catalogue), and, where
+   * the referenced table belongs to organizations, one of the same
+   * organization as the record being written: a lead of A is never filed
+   * under B's campaign, so B's names never show in A's lists, dashboard or
+   * export. The same message whether the record is missing or out of reach.
+   */
+  private async assertReferences(params: ParamsType, context: ActionContext | undefined, existing?: BaseRecord): Promise<void> {
+    if (!context) return;
+    const values = flat.unflatten<ParamsType, ParamsType>(params);
+    const ownOrganization = this.scopeColumn === 'organization_id'
+      ? values.organization_id ?? existing?.params.organization_id : undefined;
+    const errors: Record<string, { message: string; type: string }> = {};
+    for (const [path, id] of Object.entries(values)) {
+      const property = this.decorate().getPropertyByKey(path);
+      const target = property?.reference();
+      if (!property || !target || id === undefined || id === null || id === '') continue;
+      const referenced = target instanceof ScopedResource ? await target.findOne(id as string, context) : null;
+      const sameOrganization = !(target instanceof ScopedResource) || target.scopeColumn !== 'organization_id'
+        || ownOrganization === undefined || ownOrganization === null || ownOrganization === ''
+        // A platform record (a superuser, who belongs to no organization) may be referenced from any organization.
+        || referenced?.params.organization_id === null || String(referenced?.params.organization_id) === String(ownOrganization);
+      if (!referenced || !sameOrganization) {
+        const label = propertyLabel(this.id(), path).toLowerCase();
+        errors[path] = { message: `Choose a ${label} of the same organization (this one does not exist or belongs to another).`, type: 'reference' };
+      }
+    }
+    if (Object.keys(errors).length) throw new ValidationError(errors);
+  }
+
   override async create(params: ParamsType, context?: ActionContext): Promise<ParamsType> {
-    return this.visible(await this.mapDatabaseErrors(() => super.create(this.confine(params, context))));
+    const confined = this.confine(params, context);
+    await this.assertReferences(confined, context);
+    return this.visible(await this.mapDatabaseErrors(() => super.create(confined)));
   }
 
   /** Secret columns are written once, when the record is made (see api-key-actions.ts), never by an edit. */
   override async update(id: string | number, params: ParamsType, context?: ActionContext): Promise<ParamsType> {
-    await this.assertReachable(id, context);
+    const existing = await this.findOne(id, context);
+    if (!existing) throw new ForbiddenError('recordNotAccessible');
     const writable = Object.fromEntries(Object.entries(params).filter(([key]) => !this.secretColumns.includes(key.split('.')[0]!)));
-    return this.visible(await this.mapDatabaseErrors(() => super.update(id, this.confine(writable, context))));
+    const confined = this.confine(writable, context);
+    await this.assertReferences(confined, context, existing);
+    return this.visible(await this.mapDatabaseErrors(() => super.update(id, confined)));
   }
 
   override async delete(id: string | number, context?: ActionContext): Promise<void> {

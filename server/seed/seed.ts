@@ -1,6 +1,6 @@
 import type { CreationAttributes, Sequelize } from 'sequelize';
-import { Campaign, InsuranceProduct, Lead, LeadSource, Organization, SiteKey, User } from '../../models/index.js';
-import { PRODUCT_TYPES, SOURCE_TYPES, type ProductType, type SourceType } from '../../models/value-sets.js';
+import { Campaign, InsuranceProduct, Lead, LeadSource, Organization, SiteKey, User, UserRole } from '../../models/index.js';
+import { PRODUCT_TYPES, SOURCE_TYPES, type ProductType, type SourceType, type StaffRole } from '../../models/value-sets.js';
 import { generatePassword, hashPassword, verifyPassword } from '../auth/password.js';
 import { newPublishableKey } from '../intake/keys.js';
 import { DEMO_CAMPAIGNS, DEMO_ORGANIZATION, DEMO_PRODUCTS, DEMO_SITE_KEY, DEMO_SOURCES } from './demo-catalog.js';
@@ -28,6 +28,8 @@ export interface SeedResult {
   leadsCreated: number;
   leadsTotal: number;
   admin: { email: string; created: boolean; passwordUpdated: boolean; generatedPassword?: string };
+  /** The demo organization's staff, one per role; a password only for an account made by this run. */
+  staff: { email: string; role: StaffRole; created: boolean; generatedPassword?: string }[];
   /** The demo site key: publishable, so printing it is safe. */
   siteKey: { key: string; created: boolean };
 }
@@ -68,14 +70,38 @@ async function seedCatalog(sequelize: Sequelize): Promise<LeadRefs> {
   });
 }
 
-async function seedAdmin(email: string, password: string | undefined, organizationId: number): Promise<SeedResult['admin']> {
+/** One account per role in the demo organization, so each role's view of the admin can be tried at once. */
+const DEMO_STAFF: readonly { role: StaffRole; email: string; first_name: string; last_name: string }[] = [
+  { role: 'admin', email: 'org-admin@leadharbor.local', first_name: 'Olivia', last_name: 'Admin' },
+  { role: 'manager', email: 'manager@leadharbor.local', first_name: 'Marcus', last_name: 'Manager' },
+  { role: 'agent', email: 'agent@leadharbor.local', first_name: 'Ana', last_name: 'Agent' },
+];
+
+async function seedStaff(organizationId: number): Promise<SeedResult['staff']> {
+  const staff: SeedResult['staff'] = [];
+  for (const person of DEMO_STAFF) {
+    const existing = await User.findOne({ where: { email: person.email } });
+    if (existing) { staff.push({ email: person.email, role: person.role, created: false }); continue; }
+    const generatedPassword = generatePassword();
+    const user = await User.create({
+      email: person.email, first_name: person.first_name, last_name: person.last_name, hashed_password: await hashPassword(generatedPassword),
+      is_superuser: false, is_active: true, phone: null, organization_id: organizationId,
+    });
+    await UserRole.create({ user_id: user.id, role: person.role });
+    staff.push({ email: person.email, role: person.role, created: true, generatedPassword });
+  }
+  return staff;
+}
+
+/** The platform's superuser, who belongs to no organization. */
+async function seedAdmin(email: string, password: string | undefined): Promise<SeedResult['admin']> {
   const existing = await User.scope('withPassword').findOne({ where: { email } });
   if (!existing) {
     const generatedPassword = password ? undefined : generatePassword();
     await User.create({
       email, hashed_password: await hashPassword(password ?? generatedPassword!),
       first_name: 'Platform', last_name: 'Administrator', is_superuser: true, is_active: true,
-      phone: null, organization_id: organizationId,
+      phone: null, organization_id: null,
     });
     return { email, created: true, passwordUpdated: false, generatedPassword };
   }
@@ -99,12 +125,14 @@ async function seedSiteKey(organizationId: number, webSourceId: number): Promise
 /**
  * Loads the demo data idempotently: one organization, a product of each type,
  * a lead source of each type, two campaigns, a site key for the widget,
- * `leads` realistic leads and a superuser. Leads are streamed with COPY in committed chunks, so an
+ * `leads` realistic leads, a superuser (of no organization) and one staff
+ * member per role. Leads are streamed with COPY in committed chunks, so an
  * interrupted large seed resumes where it stopped when run again.
  */
 export async function seedDemoData(sequelize: Sequelize, options: SeedOptions): Promise<SeedResult> {
   const refs = await seedCatalog(sequelize);
-  const admin = await seedAdmin(options.adminEmail ?? DEFAULT_ADMIN_EMAIL, options.adminPassword, refs.organizationId);
+  const admin = await seedAdmin(options.adminEmail ?? DEFAULT_ADMIN_EMAIL, options.adminPassword);
+  const staff = await seedStaff(refs.organizationId);
   const siteKey = await seedSiteKey(refs.organizationId, refs.sourceIds.web);
 
   const existing = await Lead.count({ where: { organization_id: refs.organizationId } });
@@ -121,7 +149,7 @@ export async function seedDemoData(sequelize: Sequelize, options: SeedOptions): 
   // for index-only scans (the list's deep pages): without this, the first minutes after a
   // large seed are slow until autovacuum catches up.
   if (done > existing) await sequelize.query('VACUUM (ANALYZE) leads');
-  return { organizationId: refs.organizationId, leadsCreated: Math.max(0, done - existing), leadsTotal: Math.max(done, existing), admin, siteKey };
+  return { organizationId: refs.organizationId, leadsCreated: Math.max(0, done - existing), leadsTotal: Math.max(done, existing), admin, staff, siteKey };
 }
 
 /**

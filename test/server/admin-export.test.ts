@@ -3,7 +3,7 @@ import http, { type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import type { Sequelize } from 'sequelize';
-import { Campaign, InsuranceProduct, Lead, LeadSource, Organization, User } from '../../models/index.js';
+import { Campaign, InsuranceProduct, Lead, LeadSource, Organization, User, UserRole } from '../../models/index.js';
 import { buildAdmin, type AdminMount } from '../../server/admin/admin-router.js';
 import { csvField } from '../../server/admin/export/csv.js';
 import { leadsCsvExport } from '../../server/admin/export/export-route.js';
@@ -32,6 +32,9 @@ beforeAll(async () => {
   const hashed_password = await hashPassword(PASSWORD);
   await User.bulkCreate([['super@test.co', null], ['staff-a@test.co', ids.orgA], ['staff-c@test.co', ids.orgC]].map(([email, organization_id]) => (
     { email, hashed_password, first_name: 'T', last_name: 'U', organization_id, is_superuser: organization_id === null })) as never[]);
+  // Exporting is for managers and admins (agents are refused: see admin-roles.test.ts).
+  const staff = await User.findAll({ where: { email: ['staff-a@test.co', 'staff-c@test.co'] } });
+  await UserRole.bulkCreate(staff.map((u) => ({ user_id: u.id, role: 'manager' as const })));
   const product = await InsuranceProduct.create({ name: 'Auto Shield', slug: 'auto-shield', product_type: 'auto' } as never);
   const source = await LeadSource.create({ name: 'Website forms', slug: 'web', source_type: 'web' } as never);
   const campaign = await Campaign.create({ name: 'Alpha Spring', slug: 'alpha-spring', campaign_type: 'seasonal', organization_id: ids.orgA } as never);
@@ -96,7 +99,10 @@ describe('lead CSV export', () => {
   });
 
   it('confines staff to their organization, whatever filter they send; a superuser exports every organization', async () => {
-    expect(await emails('staff-a@test.co', `?filters.organization_id=${ids.orgB}`)).toEqual([]);
+    // The list offers no organization filter, so the export refuses one rather than ignore it.
+    const escape = await (await agentFor('staff-a@test.co')).get(`${EXPORT}?filters.organization_id=${ids.orgB}`);
+    expect(escape.status).toBe(422);
+    expect(escape.body).toMatchObject({ code: 'unknown_filter', errors: [{ field: 'filters.organization_id' }] });
     expect(await emails('staff-a@test.co')).not.toContain('bob@beta.co');
     expect(await emails('super@test.co')).toEqual(['bob@beta.co', 'ann@alpha.co', 'ada@alpha.co', 'abe@alpha.co']);
   });
@@ -161,7 +167,7 @@ describe('lead CSV export', () => {
       SELECT 'Big', 'Row' || g, 'big' || g || '@delta.co', repeat('n', 6000), :org FROM generate_series(1, 3000) g`, { replacements: { org: ids.orgD } });
     const logged: string[] = [];
     const mini = express();
-    mini.use((req, _res, next) => { Object.assign(req, { session: { adminUser: { id: '0', email: 'd@test.co', is_superuser: false, organization_id: ids.orgD } } }); next(); });
+    mini.use((req, _res, next) => { Object.assign(req, { session: { adminUser: { id: '0', email: 'd@test.co', is_superuser: false, organization_id: ids.orgD, role: 'manager' } } }); next(); });
     mini.get('/leads.csv', leadsCsvExport({ admin: admin.admin, logger: createLogger('error', (line) => logged.push(line)) }));
     const server = mini.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));

@@ -79,9 +79,14 @@ describe('staff of organization A cannot reach organization B', () => {
     const list = await agent.get(api('leads', 'actions/list'));
     expect(list.body.records.map((r: { id: string }) => Number(r.id))).toEqual([ids.leadA]);
     expect(list.body.meta.total).toBe(1);
+    // The leads list offers no organization filter: asking for B's is refused outright.
     const askingForB = await agent.get(api('leads', `actions/list?filters.organization_id=${ids.orgB}`));
-    expect(askingForB.body.records).toEqual([]);
-    expect(askingForB.body.meta.total).toBe(0);
+    expect(askingForB.status).toBe(422);
+    expect(askingForB.text).not.toContain('bob@beta.co');
+    // Where the list does offer one (campaigns), naming B's organization finds nothing.
+    const campaignsOfB = await agent.get(api('campaigns', `actions/list?filters.organization_id=${ids.orgB}`));
+    expect(campaignsOfB.body.records).toEqual([]);
+    expect(campaignsOfB.body.meta.total).toBe(0);
     const search = await agent.get(api('leads', 'actions/search/Beta'));
     expect(search.body.records).toEqual([]);
     const picker = await agent.get(api('campaigns', 'actions/search/'));
@@ -186,11 +191,12 @@ describe('lead search', () => {
     expect(res.body.records.map((r: { params: { email: string } }) => r.params.email)).toEqual(['zq@alpha.co']);
   });
 
-  it('ignores a filter on a column that does not exist instead of failing', async () => {
+  it('answers a filter on a column the list does not offer with a 422 naming it, never a 500', async () => {
     const { agent } = await login('staff-a@test.co');
     const res = await agent.get(api('leads', 'actions/list?filters.no_such_column=1'));
-    expect(res.status).toBe(200);
-    expect(res.body.records.length).toBeGreaterThan(0);
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: 'unknown_filter', errors: [{ field: 'filters.no_such_column', code: 'unknown_filter' }] });
+    expect((await agent.get(api('leads', 'actions/list?filters.status=new'))).status).toBe(200);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Sequelize } from 'sequelize';
-import { Campaign, InsuranceProduct, Lead, LeadSource, Organization, SiteKey, User } from '../../models/index.js';
+import { Campaign, InsuranceProduct, Lead, LeadSource, Organization, SiteKey, User, UserRole } from '../../models/index.js';
 import { LEAD_STATUSES, PRODUCT_TYPES, SOURCE_TYPES } from '../../models/value-sets.js';
 import { verifyPassword } from '../../server/auth/password.js';
 import { DEFAULT_ADMIN_EMAIL, seedDemoData } from '../../server/seed/seed.js';
@@ -58,9 +58,19 @@ describe('demo seed', () => {
     expect(first.admin).toMatchObject({ email: DEFAULT_ADMIN_EMAIL, created: true });
     expect(first.admin.generatedPassword).toMatch(/^[A-Za-z0-9_-]{18}$/);
     const admin = await User.scope('withPassword').findOne({ where: { email: DEFAULT_ADMIN_EMAIL } });
-    expect(admin).toMatchObject({ is_superuser: true, is_active: true });
+    expect(admin).toMatchObject({ is_superuser: true, is_active: true, organization_id: null }); // superusers belong to no organization
     expect(admin!.hashed_password).toMatch(/^\$2[aby]\$12\$/); // bcrypt, cost 12
     expect(await verifyPassword(first.admin.generatedPassword!, admin!.hashed_password)).toBe(true);
+  });
+
+  it('creates an org admin, a manager and an agent in the demo organization, each with a password shown once', async () => {
+    expect(first.staff.map((s) => s.role)).toEqual(['admin', 'manager', 'agent']);
+    for (const person of first.staff) {
+      const user = await User.scope('withPassword').findOne({ where: { email: person.email } });
+      expect(user).toMatchObject({ is_superuser: false, is_active: true, organization_id: first.organizationId });
+      expect(await verifyPassword(person.generatedPassword!, user!.hashed_password)).toBe(true);
+      expect((await UserRole.findByPk(user!.id))?.role).toBe(person.role);
+    }
   });
 
   it('gives the demo organization one active site key for the local widget, with consent text and the web source', async () => {
@@ -80,10 +90,11 @@ describe('demo seed', () => {
     const again = await seedDemoData(sequelize, { leads: 200 });
     expect(again).toMatchObject({ leadsCreated: 0, leadsTotal: 200, admin: { created: false, passwordUpdated: false } });
     expect(again.admin.generatedPassword).toBeUndefined();
+    expect(again.staff.every((p) => !p.created && p.generatedPassword === undefined)).toBe(true);
     expect(again.siteKey).toEqual({ key: first.siteKey.key, created: false });
     expect(await SiteKey.count()).toBe(1);
     expect([await Organization.count(), await InsuranceProduct.count(), await LeadSource.count(), await Campaign.count(), await Lead.count(), await User.count()])
-      .toEqual([1, 7, 8, 2, 200, 1]);
+      .toEqual([1, 7, 8, 2, 200, 4]);
   });
 
   it('tops up to a larger --leads count and takes ADMIN_PASSWORD as the truth', async () => {

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { Express } from 'express';
 import type { Sequelize } from 'sequelize';
-import { Campaign, Lead, Organization, User } from '../../models/index.js';
+import { Campaign, Lead, Organization, User, UserRole } from '../../models/index.js';
 import { buildAdmin, type AdminMount } from '../../server/admin/admin-router.js';
 import { createApp } from '../../server/app.js';
 import { hashPassword } from '../../server/auth/password.js';
@@ -11,8 +11,8 @@ import { connect, createTestDatabase, migrate, quietLogger, type TestDatabase } 
 export const PASSWORD = 'correct-horse-battery';
 
 /**
- * Two organizations (A and B), a superuser, staff of each, an inactive and a
- * spare user, one campaign of B and one lead each, on a database of its own,
+ * Two organizations (A and B), a superuser, an admin of each (staff-a,
+ * staff-b), a manager and an agent of A, an inactive and a spare user, one campaign of B and one lead each, on a database of its own,
  * with the app and the admin mounted. Every admin test file starts here.
  */
 export interface AdminFixture {
@@ -37,7 +37,16 @@ export async function createAdminFixture(label: string): Promise<AdminFixture> {
     user('staff-b@test.co', { organization_id: b!.id }),
     user('inactive@test.co', { organization_id: a!.id, is_active: false }),
     user('throttled@test.co', { organization_id: a!.id }),
+    user('manager-a@test.co', { organization_id: a!.id }),
+    user('agent-a@test.co', { organization_id: a!.id, first_name: 'Agnes', last_name: 'Agent' }),
   ] as never[]);
+  // staff-a and staff-b are their organizations' admins; agent-a has no role row, which means agent.
+  const byEmail = async (email: string) => (await User.findOne({ where: { email } }))!.id;
+  await UserRole.bulkCreate([
+    { user_id: await byEmail('staff-a@test.co'), role: 'admin' },
+    { user_id: await byEmail('staff-b@test.co'), role: 'admin' },
+    { user_id: await byEmail('manager-a@test.co'), role: 'manager' },
+  ]);
   const campaignB = (await Campaign.create({ name: 'Beta Spring', slug: 'beta-spring', campaign_type: 'seasonal', organization_id: b!.id } as never)).id;
   const ids = {
     orgA: a!.id,

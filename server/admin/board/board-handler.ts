@@ -2,6 +2,9 @@ import type { PageHandler } from 'adminjs';
 import { Op } from 'sequelize';
 import { Lead } from '../../../models/index.js';
 import { LEAD_STATUS_LABELS } from '../../../models/value-sets.js';
+import { AppError } from '../../errors.js';
+import { canOpenPage } from '../access/access-policy.js';
+import { actorOf } from '../access/actor.js';
 import { confinedOrganization } from '../current-admin.js';
 import { isLeadStatus, moveLeads } from '../pipeline/lead-pipeline.js';
 import { boardColumns } from './board-data.js';
@@ -11,6 +14,7 @@ import { boardColumns } from './board-data.js';
  * card (a drag) and returns the refreshed columns, or a notice saying why not.
  */
 export const boardHandler: PageHandler = async (request, _response, context) => {
+  if (!canOpenPage(actorOf(context.currentAdmin), 'board')) throw new AppError('forbidden', 403, 'Sign in to see this page.');
   const org = confinedOrganization(context.currentAdmin);
   const sequelize = Lead.sequelize!;
   if (request.method === 'post') {

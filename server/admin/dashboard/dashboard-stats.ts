@@ -35,7 +35,9 @@ export async function dashboardStats(sequelize: Sequelize, organizationId: numbe
     grouped(`SELECT status AS key, sum(leads) AS count FROM lead_stats s WHERE ${scoped} GROUP BY status`),
     grouped(`SELECT p.product_type AS key, sum(s.leads) AS count FROM lead_stats s LEFT JOIN insurance_products p ON p.id = s.product_key WHERE ${scoped} GROUP BY 1 HAVING sum(s.leads) > 0`),
     grouped(`SELECT src.source_type AS key, sum(s.leads) AS count FROM lead_stats s LEFT JOIN lead_sources src ON src.id = s.source_key WHERE ${scoped} GROUP BY 1 HAVING sum(s.leads) > 0`),
-    grouped(`SELECT c.name AS key, sum(s.leads) AS count FROM lead_stats s JOIN campaigns c ON c.id = s.campaign_key WHERE ${scoped} GROUP BY 1 HAVING sum(s.leads) > 0 ORDER BY 2 DESC LIMIT 10`),
+    // A campaign's name counts only for leads of its own organization (a lead can point at another's campaign only by old data).
+    grouped(`SELECT c.name AS key, sum(s.leads) AS count FROM lead_stats s JOIN campaigns c ON c.id = s.campaign_key AND c.organization_id = s.organization_key
+              WHERE ${scoped} GROUP BY 1 HAVING sum(s.leads) > 0 ORDER BY 2 DESC LIMIT 10`),
     grouped(`SELECT to_char(d.day, 'YYYY-MM-DD') AS key, coalesce(sum(s.leads), 0) AS count
                FROM (SELECT generate_series(timezone('utc', now())::date - ${DAYS - 1}, timezone('utc', now())::date, interval '1 day')::date AS day) AS d
                LEFT JOIN lead_stats s ON s.day = d.day AND ${scoped}

@@ -5,6 +5,8 @@ import { Lead } from '../../../models/index.js';
 import { AppError } from '../../errors.js';
 import { createLogger, type Logger } from '../../logger.js';
 import { ScopedResource } from '../scoped-resource.js';
+import { can } from '../access/access-policy.js';
+import { actorOf } from '../access/actor.js';
 import { NEWEST_FIRST, leadCsvChunks, type LeadColumn, type LeadSort } from './leads-csv.js';
 
 /** Lets Excel detect UTF-8, so accented names do not open as mojibake. */
@@ -13,9 +15,10 @@ const BOM = '\uFEFF';
 const blank = (v: unknown): boolean => v === undefined || (typeof v === 'string' && v.trim() === '');
 
 /** Same parameters as the list; any column of leads, which is what the list can sort by. */
-function parseSort(sortBy: unknown, direction: unknown): LeadSort {
+function parseSort(sortBy: unknown, direction: unknown, resource: ScopedResource): LeadSort {
   const dir = direction === 'asc' ? 'asc' : 'desc'; // as AdminJS: anything but asc is desc
   if (blank(sortBy)) return { ...NEWEST_FIRST, direction: dir };
+  resource.assertSortable(String(sortBy)); // what the list may sort by, and only that
   if (typeof sortBy === 'string' && Object.hasOwn(Lead.getAttributes(), sortBy)) return { column: sortBy as LeadColumn, direction: dir };
   const message = 'expected a column of leads';
   throw new AppError('invalid_sort', 422, `The sort is not valid: ${message}.`, [{ field: 'sortBy', code: 'invalid', message }]);
@@ -54,8 +57,9 @@ export function leadsCsvExport({ admin, logger = createLogger() }: LeadsCsvExpor
     res.on('close', () => { closed = true; });
     const query = flat.unflatten<unknown, { filters?: unknown; sortBy?: unknown; direction?: unknown }>(req.query);
     const filter = new Filter(typeof query.filters === 'object' && query.filters ? query.filters : {}, resource);
-    const sort = parseSort(query.sortBy, query.direction);
+    const sort = parseSort(query.sortBy, query.direction, resource);
     const currentAdmin = (req.session as { adminUser?: CurrentAdmin } | undefined)?.adminUser;
+    if (!can(actorOf(currentAdmin), 'leads', 'exportCsv')) throw new AppError('forbidden', 403, 'Exporting leads is for managers and admins of your organization.');
     // The list's own conditions (checked values, ranges, search, confinement): a 422 here for a bad value.
     const chunks = leadCsvChunks(resource.conditionsFor(filter, currentAdmin), sort);
     // The first chunk needs every lookup and the first query to have succeeded, so a

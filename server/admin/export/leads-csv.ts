@@ -17,7 +17,9 @@ export interface LeadSort { column: LeadColumn; direction: 'asc' | 'desc' }
 export const NEWEST_FIRST: LeadSort = { column: 'created_at', direction: 'desc' };
 
 type LeadRow = InferAttributes<Lead> & { sort_cursor: string | null };
-type Names = Record<'products' | 'sources' | 'campaigns', Map<number, string>>;
+type Names = Record<'products' | 'sources', Map<number, string>> & { campaigns: Map<string, string> };
+/** A campaign's name shows only beside leads of its own organization, whatever a lead row points at. */
+const campaignKey = (organizationId: number | null | undefined, campaignId: number) => `${organizationId}:${campaignId}`;
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 const nameOf = (map: Map<number, string>, id: number | null | undefined): string | null => (id == null ? null : map.get(id) ?? null);
@@ -27,7 +29,7 @@ function toCsv(row: LeadRow, names: Names): string {
     row.id, row.first_name, row.last_name, row.email, row.phone, row.date_of_birth, row.address, row.city, row.state,
     row.zip_code, row.country, row.status, row.priority, row.score, row.estimated_value,
     nameOf(names.products, row.insurance_product_id), nameOf(names.sources, row.lead_source_id),
-    nameOf(names.campaigns, row.campaign_id), row.notes, iso(row.last_contact_date), iso(row.next_follow_up_date),
+    row.campaign_id == null ? null : names.campaigns.get(campaignKey(row.organization_id, row.campaign_id)) ?? null, row.notes, iso(row.last_contact_date), iso(row.next_follow_up_date),
     iso(row.created_at), iso(row.updated_at),
   ];
   return csvRow(values);
@@ -52,10 +54,11 @@ async function loadNames(): Promise<Names> {
  * query, and the first byte does not wait for a scan of every matching lead.
  */
 async function addCampaigns(rows: LeadRow[], names: Names): Promise<void> {
-  const missing = [...new Set(rows.map((r) => r.campaign_id).filter((id): id is number => id != null && !names.campaigns.has(id)))];
+  const missing = [...new Set(rows.filter((r) => r.campaign_id != null && !names.campaigns.has(campaignKey(r.organization_id, r.campaign_id)))
+    .map((r) => r.campaign_id!))];
   if (!missing.length) return;
-  const found = await Campaign.findAll({ attributes: ['id', 'name'], where: { id: missing }, raw: true });
-  for (const campaign of found) names.campaigns.set(campaign.id, campaign.name);
+  const found = await Campaign.findAll({ attributes: ['id', 'name', 'organization_id'], where: { id: missing }, raw: true });
+  for (const campaign of found) names.campaigns.set(campaignKey(campaign.organization_id, campaign.id), campaign.name);
 }
 
 /**

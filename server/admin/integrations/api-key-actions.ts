@@ -96,7 +96,5 @@ export function apiKeyActions(newComponent: string): Record<string, Partial<Acti
       isVisible: active,
       handler: revokeApiKey,
     },
-    delete: { isAccessible: false, isVisible: false },
-    bulkDelete: { isAccessible: false, isVisible: false },
   };
 }

@@ -1,8 +1,6 @@
-import { ValidationError, flat, type ActionContext, type ActionRequest, type PropertyErrors } from 'adminjs';
-import { Campaign } from '../../../models/index.js';
+import { ValidationError, flat, type ActionRequest, type PropertyErrors } from 'adminjs';
 import type { WidgetTheme } from '../../../models/site-key.model.js';
 import { newPublishableKey } from '../../intake/keys.js';
-import { confinedOrganization } from '../current-admin.js';
 
 /** `#rgb` or `#rrggbb`: what the widget's colour variables accept, and nothing a stylesheet could misread. */
 export const HEX_COLOUR = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
@@ -46,40 +44,16 @@ function themeFrom(payload: Payload, errors: PropertyErrors): WidgetTheme | unde
   return theme;
 }
 
-/** The organization the key will belong to: the staffer's own, or the one a superuser picked (or the record's). */
-function targetOrganization(payload: Payload, context: ActionContext): number | undefined {
-  const confined = confinedOrganization(context.currentAdmin);
-  if (confined !== undefined) return confined;
-  const picked = payload.organization_id ?? context.record?.params.organization_id;
-  return picked === undefined || picked === '' || picked === null ? undefined : Number(picked);
-}
-
-/**
- * The widget attaches its leads to the default campaign as is, so a campaign
- * of another organization would file one agency's leads under another's
- * campaign: refuse it here, naming the field.
- */
-async function checkCampaign(payload: Payload, context: ActionContext, errors: PropertyErrors): Promise<void> {
-  const id = payload.default_campaign_id;
-  if (id === undefined || id === null || id === '') return;
-  const campaign = /^\d{1,9}$/.test(String(id)) ? await Campaign.findByPk(Number(id)) : null;
-  const org = targetOrganization(payload, context);
-  if (!campaign || (org !== undefined && campaign.organization_id !== org)) {
-    errors.default_campaign_id = { message: "Choose a campaign of this site key's organization.", type: 'invalid' };
-  }
-}
-
 /**
  * Checks a site key's form and returns what to save: the theme as one
- * object, validated field by field, and a default campaign of the key's own
- * organization. Throws a ValidationError naming each bad field. Called by
+ * object, validated field by field (its references are checked by the scoped
+ * resource, like every other). Throws a ValidationError naming each bad field. Called by
  * the resource (site-key-resource.ts) rather than a `before` hook, so AdminJS
  * answers with the values the user typed next to the errors.
  */
-export async function validSiteKeyParams(params: Payload, context: ActionContext | undefined): Promise<Payload> {
+export function validSiteKeyParams(params: Payload): Payload {
   const errors: PropertyErrors = {};
   const theme = themeFrom(params, errors);
-  if (context) await checkCampaign(params, context, errors);
   if (Object.keys(errors).length) throw new ValidationError(errors);
   const rest = Object.fromEntries(Object.entries(params).filter(([key]) => key !== 'theme' && !key.startsWith('theme.')));
   return theme === undefined ? rest : { ...rest, theme };

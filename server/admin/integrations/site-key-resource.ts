@@ -14,10 +14,10 @@ export class SiteKeyResource extends ScopedResource {
   }
 
   override async create(params: ParamsType, context?: ActionContext): Promise<ParamsType> {
-    return super.create(await validSiteKeyParams(params, context), context);
+    return super.create(validSiteKeyParams(params), context);
   }
 
   override async update(id: string | number, params: ParamsType, context?: ActionContext): Promise<ParamsType> {
-    return super.update(id, await validSiteKeyParams(params, context), context);
+    return super.update(id, validSiteKeyParams(params), context);
   }
 }

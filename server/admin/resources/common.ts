@@ -1,5 +1,4 @@
 import type { ActionRequest, Before, PropertyOptions } from 'adminjs';
-import { isSuperuser } from '../current-admin.js';
 
 /** Admin navigation groups; icons are AdminJS's Feather icon names. */
 export const NAV = {
@@ -32,40 +31,13 @@ export function slugify(text: string): string {
 export const slugFromName: Before = async (request: ActionRequest) => {
   if (request.method !== 'post' || !request.payload) return request;
   const { name, slug } = request.payload as { name?: string; slug?: string };
-  if ((slug === undefined || String(slug).trim() === '') && name) {
+  // An edit that leaves the slug out (a form that may not change it) keeps the saved one.
+  const blank = slug === undefined ? request.params.action === 'new' : String(slug).trim() === '';
+  if (blank && name) {
     request.payload = { ...request.payload, slug: slugify(String(name)) };
   }
   return request;
 };
 
-/** Write actions only a superuser may run (shared catalogue tables, organizations). */
-export const SUPERUSER_ONLY = ({ currentAdmin }: { currentAdmin?: Parameters<typeof isSuperuser>[0] }) => isSuperuser(currentAdmin);
-
-/**
- * Actions of a table only superusers may change (the shared catalogue,
- * organizations): staff may list and show, nothing else. Slugs left blank
- * are made from the name.
- */
-export function superuserOnlyWrites(): Record<string, { isAccessible: typeof SUPERUSER_ONLY; before?: Before }> {
-  return {
-    new: { isAccessible: SUPERUSER_ONLY, before: slugFromName },
-    edit: { isAccessible: SUPERUSER_ONLY, before: slugFromName },
-    delete: { isAccessible: SUPERUSER_ONLY },
-    bulkDelete: { isAccessible: SUPERUSER_ONLY },
-  };
-}
-
-const NOBODY = () => false;
-
-/**
- * Tables that are records of what happened (intake submissions, consents,
- * which are legal proof): nobody, superusers included, creates, edits or
- * deletes them through the admin. The buttons are hidden and direct API
- * calls refused.
- */
-export const READ_ONLY_ACTIONS = {
-  new: { isAccessible: NOBODY, isVisible: false },
-  edit: { isAccessible: NOBODY, isVisible: false },
-  delete: { isAccessible: NOBODY, isVisible: false },
-  bulkDelete: { isAccessible: NOBODY, isVisible: false },
-};
+/** Slugs left blank are made from the name, on create and edit (who may do either is the access policy's business). */
+export const SLUGGED_ACTIONS = { new: { before: slugFromName }, edit: { before: slugFromName } };

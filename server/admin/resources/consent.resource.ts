@@ -1,7 +1,7 @@
 import type { ResourceWithOptions } from 'adminjs';
 import { Consent } from '../../../models/index.js';
 import { ScopedResource } from '../scoped-resource.js';
-import { NAV, READ_ONLY_ACTIONS } from './common.js';
+import { NAV } from './common.js';
 
 /**
  * Consent records, the legal proof of what each visitor agreed to: read-only
@@ -22,7 +22,6 @@ export function consentResource(): ResourceWithOptions {
         text_sha256: { description: 'SHA-256 of the consent text, computed by the database: proof the text was not altered.' },
         created_at: { isVisible: { list: false, show: true, edit: false, filter: true } },
       },
-      actions: READ_ONLY_ACTIONS,
     },
   };
 }

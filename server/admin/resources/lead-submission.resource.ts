@@ -3,7 +3,7 @@ import { LeadSubmission } from '../../../models/index.js';
 import { SUBMISSION_OUTCOMES, SUBMISSION_OUTCOME_LABELS } from '../../../models/value-sets.js';
 import type { ComponentIds } from '../component-loader.js';
 import { ScopedResource } from '../scoped-resource.js';
-import { NAV, READ_ONLY_ACTIONS, dropdown } from './common.js';
+import { NAV, dropdown } from './common.js';
 
 /** Every intake submission as the intake API recorded it: read-only, newest first. */
 export function leadSubmissionResource(components: ComponentIds): ResourceWithOptions {
@@ -25,7 +25,6 @@ export function leadSubmissionResource(components: ComponentIds): ResourceWithOp
         attribution: json,
         score_breakdown: json,
       },
-      actions: READ_ONLY_ACTIONS,
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { ResourceWithOptions } from 'adminjs';
 import { Organization } from '../../../models/index.js';
 import { ScopedResource } from '../scoped-resource.js';
-import { NAV, SLUG, TIMESTAMPS, superuserOnlyWrites } from './common.js';
+import { NAV, SLUG, TIMESTAMPS, SLUGGED_ACTIONS } from './common.js';
 
 /** Staff see their own organization, read-only; superusers manage all of them. */
 export function organizationResource(): ResourceWithOptions {
@@ -12,7 +12,7 @@ export function organizationResource(): ResourceWithOptions {
       listProperties: ['name', 'slug', 'email', 'phone', 'is_active', 'created_at'],
       filterProperties: ['name', 'slug', 'is_active', 'created_at'],
       properties: { ...TIMESTAMPS, description: { type: 'textarea' }, slug: SLUG },
-      actions: superuserOnlyWrites(),
+      actions: SLUGGED_ACTIONS,
     },
   };
 }

@@ -1,64 +1,65 @@
-import { ValidationError, type ActionRequest, type ActionContext, type ActionResponse, type ResourceWithOptions } from 'adminjs';
-import { User } from '../../../models/index.js';
-import { hashPassword } from '../../auth/password.js';
-import { isSuperuser } from '../current-admin.js';
-import { ScopedResource } from '../scoped-resource.js';
-import { NAV, TIMESTAMPS } from './common.js';
-
-export const MIN_PASSWORD_LENGTH = 12;
+import type { ActionContext, ActionRequest, RecordActionResponse, ResourceWithOptions } from 'adminjs';
+import { NotFoundError } from 'adminjs';
+import { STAFF_ROLES, STAFF_ROLE_LABELS, User } from '../../../models/index.js';
+import { asAdmin } from '../current-admin.js';
+import { RESET_LINK_MINUTES, forcePasswordReset } from '../accounts/password-reset.js';
+import { UserResource } from '../accounts/user-resource.js';
+import type { ComponentIds } from '../component-loader.js';
+import { NAV, TIMESTAMPS, dropdown } from './common.js';
 
 /**
- * Turns the write-only `password` field into `hashed_password` (bcrypt), and
- * drops what a form must never set directly: the hash itself, and
- * `is_superuser` unless a superuser is editing.
+ * "Reset password": a GET only describes it; the POST (from the confirm
+ * button) ends the user's sessions and answers with a single-use link.
  */
-function passwordAndRole(creating: boolean) {
-  return async (request: ActionRequest, context: ActionContext): Promise<ActionRequest> => {
-    if (request.method !== 'post' || !request.payload) return request;
-    const { password, hashed_password: _ignored, ...payload } = request.payload as Record<string, unknown>;
-    if (!isSuperuser(context.currentAdmin)) {
-      delete payload.is_superuser;
-      if (creating) payload.is_superuser = false;
-    }
-    const plain = typeof password === 'string' ? password : '';
-    if (plain || creating) {
-      if (plain.length < MIN_PASSWORD_LENGTH) {
-        throw new ValidationError({ password: { message: `Password must be at least ${MIN_PASSWORD_LENGTH} characters.`, type: 'too_short' } });
-      }
-      payload.hashed_password = await hashPassword(plain);
-    }
-    request.payload = payload;
-    return request;
+async function resetPassword(request: ActionRequest, _response: unknown, context: ActionContext): Promise<RecordActionResponse> {
+  const { record, currentAdmin } = context;
+  if (!record) throw new NotFoundError('recordNotAccessible', 'resetPassword');
+  if (request.method !== 'post') return { record: record.toJSON(currentAdmin) };
+  const actor = Number(asAdmin(currentAdmin)?.id);
+  const resetUrl = await forcePasswordReset(User.sequelize!, Number(record.id()), Number.isSafeInteger(actor) ? actor : null);
+  const name = `${String(record.params.first_name ?? '')} ${String(record.params.last_name ?? '')}`.trim();
+  return {
+    record: record.toJSON(currentAdmin),
+    resetUrl,
+    notice: { type: 'success', message: `${name} is signed out everywhere. Give them the link below.` },
+  } as RecordActionResponse;
+}
+
+/** A new account has no password anyone knows: the next step is its owner's link. */
+async function toResetLink(response: RecordActionResponse, request: ActionRequest, context: ActionContext): Promise<RecordActionResponse> {
+  if (request.method !== 'post' || !response.record?.id || Object.keys(response.record.errors ?? {}).length) return response;
+  return {
+    ...response,
+    notice: { type: 'success', message: 'Account created. Get the link its owner needs to choose a password.' },
+    redirectUrl: context.h.recordActionUrl({ resourceId: 'users', recordId: response.record.id, actionName: 'resetPassword' }),
   };
 }
 
-/** AdminJS echoes the submitted payload back with the saved record; the hash must not ride along. */
-async function withoutHash(response: ActionResponse): Promise<ActionResponse> {
-  if (response.record?.params) delete response.record.params.hashed_password;
-  return response;
-}
-
-export function userResource(): ResourceWithOptions {
+export function userResource(components: ComponentIds): ResourceWithOptions {
   return {
-    resource: new ScopedResource(User, 'organization_id'),
+    resource: new UserResource(),
     options: {
       navigation: NAV.accounts,
-      listProperties: ['email', 'first_name', 'last_name', 'organization_id', 'is_active', 'is_superuser'],
+      listProperties: ['email', 'first_name', 'last_name', 'role', 'organization_id', 'is_active', 'is_superuser'],
       filterProperties: ['email', 'first_name', 'last_name', 'organization_id', 'is_active', 'is_superuser'],
-      editProperties: ['email', 'first_name', 'last_name', 'phone', 'password', 'organization_id', 'is_active', 'is_superuser'],
-      showProperties: ['id', 'email', 'first_name', 'last_name', 'phone', 'organization_id', 'is_active', 'is_superuser', 'created_at', 'updated_at'],
+      editProperties: ['email', 'first_name', 'last_name', 'phone', 'role', 'organization_id', 'is_active', 'is_superuser'],
+      showProperties: ['id', 'email', 'first_name', 'last_name', 'phone', 'role', 'organization_id', 'is_active', 'is_superuser', 'created_at', 'updated_at'],
       properties: {
         ...TIMESTAMPS,
         hashed_password: { isVisible: false },
-        password: {
-          type: 'password',
-          isVisible: { list: false, show: false, filter: false, edit: true },
-          description: `At least ${MIN_PASSWORD_LENGTH} characters. Leave blank when editing to keep the current password.`,
+        role: {
+          ...dropdown(STAFF_ROLES, STAFF_ROLE_LABELS), isSortable: false,
+          description: 'Agents work leads; managers also run campaigns, bulk changes and exports; organization admins also manage staff and keys.',
         },
+        organization_id: { isRequired: false, description: 'Superusers belong to no organization; everyone else to exactly one.' },
+        is_active: { description: 'Inactive people cannot sign in, and are signed out at once.' },
       },
       actions: {
-        new: { before: passwordAndRole(true), after: withoutHash },
-        edit: { before: passwordAndRole(false), after: withoutHash },
+        new: { after: toResetLink },
+        resetPassword: {
+          actionType: 'record', icon: 'Key', component: components.ResetPassword,
+          custom: { minutes: RESET_LINK_MINUTES }, handler: resetPassword,
+        },
       },
     },
   };

@@ -1,0 +1,113 @@
+import { PIPELINE_ACTIONS } from '../pipeline/lead-pipeline.js';
+import type { Actor } from './actor.js';
+
+/**
+ * Who may do what in the back office: the one table every action, list,
+ * reference picker, page and route asks (see apply-access.ts and can()).
+ * An action a resource defines that is missing here is refused to everyone,
+ * so a new action is closed until someone decides who may run it.
+ */
+type Grant = readonly Actor[];
+
+const ALL: Grant = ['superuser', 'admin', 'manager', 'agent'];
+const SUPER: Grant = ['superuser'];
+const ADMINS: Grant = ['superuser', 'admin'];
+const MANAGERS: Grant = ['superuser', 'admin', 'manager'];
+const NOBODY: Grant = [];
+
+export interface ResourcePolicy {
+  /** list, show and search (the reference pickers). */
+  read: Grant;
+  /** AdminJS's `new`. */
+  create: Grant;
+  edit: Grant;
+  /** `delete` and `bulkDelete`. */
+  delete: Grant;
+  /** The resource's own actions (pipeline steps, revoke, bulk changes, export…), by name. */
+  custom?: Record<string, Grant>;
+  /**
+   * Fields a form may set, per actor: everything else a request carries is
+   * dropped before the record is built, whatever its spelling (see
+   * writable-fields.ts). Server-made values (keys, hashes, creators) are
+   * added after this, by the actions themselves.
+   */
+  writable: Partial<Record<Actor, readonly string[]>>;
+}
+
+const LEAD_FIELDS = ['first_name', 'last_name', 'email', 'phone', 'date_of_birth', 'address', 'city', 'state', 'zip_code', 'country',
+  'insurance_product_id', 'lead_source_id', 'campaign_id', 'status', 'priority', 'score', 'estimated_value', 'notes', 'next_follow_up_date'];
+const CAMPAIGN_FIELDS = ['name', 'slug', 'description', 'campaign_type', 'status', 'budget', 'start_date', 'end_date', 'is_active'];
+const SITE_KEY_FIELDS = ['name', 'is_active', 'allowed_origins', 'product_types', 'default_lead_source_id', 'default_campaign_id',
+  'consent_text', 'consent_version', 'theme'];
+const USER_FIELDS = ['email', 'first_name', 'last_name', 'phone', 'is_active', 'role'];
+const ORGANIZATION_CONTACT_FIELDS = ['name', 'description', 'website', 'phone', 'email'];
+const PIPELINE = PIPELINE_ACTIONS.map((step) => step.name);
+
+/** Superusers write the organization a record belongs to; staff's records are always their own organization's. */
+const withOrganization = (fields: readonly string[]) => [...fields, 'organization_id'];
+const same = (grant: Grant, fields: readonly string[]) => Object.fromEntries(grant.map((actor) => [actor, fields]));
+
+export const ACCESS_POLICY: Record<string, ResourcePolicy> = {
+  leads: {
+    read: ALL, create: ALL, edit: ALL, delete: MANAGERS,
+    custom: { ...Object.fromEntries(PIPELINE.map((name) => [name, ALL])), changeStatus: MANAGERS, changePriority: MANAGERS, exportCsv: MANAGERS },
+    writable: { ...same(ALL, LEAD_FIELDS), superuser: withOrganization(LEAD_FIELDS) },
+  },
+  campaigns: {
+    read: ALL, create: MANAGERS, edit: MANAGERS, delete: ADMINS,
+    writable: { ...same(MANAGERS, CAMPAIGN_FIELDS), superuser: withOrganization(CAMPAIGN_FIELDS) },
+  },
+  organizations: {
+    read: ALL, create: SUPER, edit: ADMINS, delete: SUPER,
+    writable: { superuser: ['name', 'slug', 'description', 'website', 'phone', 'email', 'is_active'], admin: ORGANIZATION_CONTACT_FIELDS },
+  },
+  users: {
+    read: MANAGERS, create: ADMINS, edit: ADMINS, delete: SUPER,
+    custom: { resetPassword: ADMINS },
+    writable: { admin: USER_FIELDS, superuser: [...withOrganization(USER_FIELDS), 'is_superuser'] },
+  },
+  site_keys: {
+    read: MANAGERS, create: ADMINS, edit: ADMINS, delete: SUPER,
+    writable: { admin: SITE_KEY_FIELDS, superuser: withOrganization(SITE_KEY_FIELDS) },
+  },
+  api_keys: {
+    read: MANAGERS, create: ADMINS, edit: ADMINS, delete: NOBODY,
+    custom: { revoke: ADMINS },
+    writable: { admin: ['name'], superuser: withOrganization(['name']) },
+  },
+  insurance_products: {
+    read: ALL, create: SUPER, edit: SUPER, delete: SUPER,
+    writable: { superuser: ['name', 'slug', 'description', 'product_type', 'coverage_amount', 'premium_range_min', 'premium_range_max', 'is_active'] },
+  },
+  lead_sources: {
+    read: ALL, create: SUPER, edit: SUPER, delete: SUPER,
+    writable: { superuser: ['name', 'slug', 'description', 'source_type', 'is_active'] },
+  },
+  lead_submissions: { read: ALL, create: NOBODY, edit: NOBODY, delete: NOBODY, writable: {} },
+  consents: { read: ALL, create: NOBODY, edit: NOBODY, delete: NOBODY, writable: {} },
+};
+
+/** Pages and routes outside the resources: every signed-in staff member sees their own organization's. */
+export const PAGE_POLICY: Record<string, Grant> = { dashboard: ALL, board: ALL, account: ALL };
+
+const BUILT_IN: Record<string, keyof Pick<ResourcePolicy, 'read' | 'create' | 'edit' | 'delete'>> = {
+  list: 'read', show: 'read', search: 'read', new: 'create', edit: 'edit', delete: 'delete', bulkDelete: 'delete',
+};
+
+/** Whether `actor` may run `action` on `resourceId`; anything not in the policy is refused. */
+export function can(actor: Actor | undefined, resourceId: string, action: string): boolean {
+  if (!actor) return false;
+  const policy = ACCESS_POLICY[resourceId];
+  if (!policy) return false;
+  const grant = Object.hasOwn(BUILT_IN, action) ? policy[BUILT_IN[action]!] : policy.custom?.[action];
+  return grant?.includes(actor) ?? false;
+}
+
+export function canOpenPage(actor: Actor | undefined, page: string): boolean {
+  return actor !== undefined && (PAGE_POLICY[page]?.includes(actor) ?? false);
+}
+
+/** The fields `actor` may set on `resourceId` through a form. */
+export function writableFields(actor: Actor | undefined, resourceId: string): readonly string[] {
+  return (actor && ACCESS_POLICY[resourceId]?.writable[actor]) || [];
+}
