@@ -118,7 +118,9 @@ function refuseUnknownActions(): void {
   const original = prototype.getActionContext;
   prototype.getActionContext = async function getActionContext(this: unknown, request) {
     const context = await original.call(this, request);
-    if (!context.action) throw new AppError('not_found', 404, `There is no action "${String(request.params.action)}" on ${context.resource.id()}.`);
+    const name = String(request.params.action);
+    const actions = (context.resource as unknown as { decorate(): { actions: object } }).decorate().actions;
+    if (!context.action || !Object.hasOwn(actions, name)) throw new AppError('not_found', 404, `There is no action "${name}" on ${context.resource.id()}.`);
     return context;
   };
   prototype.__lhPatched = true;
