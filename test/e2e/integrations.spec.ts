@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { ApiKey, Organization, SiteKey, User } from '../../models/index.js';
+import { ApiKey, Organization, SiteKey, User, UserRole } from '../../models/index.js';
 import { hashPassword } from '../../server/auth/password.js';
 import { SLOW, browserSuite, signIn } from '../support/browser.js';
 
@@ -11,7 +11,8 @@ const ARTIFACTS = path.resolve('test/artifacts');
 
 const suite = browserSuite('e2e_integrations', async () => {
   const org = await Organization.create({ name: 'Keyed Agency', slug: 'keyed' } as never);
-  await User.create({ email: STAFF, hashed_password: await hashPassword(PASSWORD), first_name: 'Kay', last_name: 'Staff', organization_id: org.id } as never);
+  const staff = await User.create({ email: STAFF, hashed_password: await hashPassword(PASSWORD), first_name: 'Kay', last_name: 'Staff', organization_id: org.id } as never);
+  await UserRole.create({ user_id: staff.id, role: 'admin' }); // the keys need an org admin
 });
 
 // Registered after the suite's own hooks, so the context exists: every test here works as signed-in staff.

@@ -1,6 +1,6 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Lead, Organization, User } from '../../models/index.js';
+import { Lead, Organization, User, UserRole } from '../../models/index.js';
 import { hashPassword } from '../../server/auth/password.js';
 import { SLOW, browserSuite, signIn } from '../support/browser.js';
 
@@ -12,7 +12,8 @@ const ids = { byAction: 0, byDrag: 0, byKeyboard: 0 };
 
 const suite = browserSuite('e2e_pipeline', async () => {
   const org = await Organization.create({ name: 'Pipeline Partners', slug: 'pipeline-partners' } as never);
-  await User.create({ email: STAFF, hashed_password: await hashPassword(PASSWORD), first_name: 'Pat', last_name: 'Staff', organization_id: org.id } as never);
+  const staff = await User.create({ email: STAFF, hashed_password: await hashPassword(PASSWORD), first_name: 'Pat', last_name: 'Staff', organization_id: org.id } as never);
+  await UserRole.create({ user_id: staff.id, role: 'manager' }); // exporting needs a manager
   const lead = (first: string, email: string) => Lead.create({ first_name: first, last_name: 'Lead', email, organization_id: org.id, score: 55 } as never);
   ids.byAction = (await lead('Ada', 'ada@pipeline.e2e.test')).id;
   ids.byDrag = (await lead('Dora', 'dora@pipeline.e2e.test')).id;
