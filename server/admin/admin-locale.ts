@@ -11,15 +11,15 @@ export const RECORD_NOT_ACCESSIBLE = 'This record does not exist or belongs to a
  */
 export const ADMIN_TRANSLATIONS: LocaleTranslations = {
   messages: {
-    forbiddenError: 'You do not have permission to do this. Ask a superuser if you need access.',
-    anyForbiddenError: 'You do not have permission to do this. Ask a superuser if you need access.',
+    forbiddenError: 'Your role does not allow this. Ask your organization admin if you need it.',
+    anyForbiddenError: 'Your role does not allow this. Ask your organization admin if you need it.',
     recordNotAccessible: RECORD_NOT_ACCESSIBLE,
     invalidCredentials: 'Wrong email or password.',
     thereWereValidationErrors: 'Some fields need attention: see the messages under them.',
   },
   properties: {
     organization_id: 'Organization', insurance_product_id: 'Product', lead_source_id: 'Source', campaign_id: 'Campaign',
-    created_at: 'Created', updated_at: 'Updated', is_active: 'Active', is_superuser: 'Superuser',
+    created_at: 'Created', updated_at: 'Updated', is_active: 'Active', is_superuser: 'Superuser', role: 'Role',
   },
   actions: {
     ...Object.fromEntries(PIPELINE_ACTIONS.map((a) => [a.name, a.label])),
@@ -27,7 +27,9 @@ export const ADMIN_TRANSLATIONS: LocaleTranslations = {
     changePriority: 'Change priority',
     exportCsv: 'Export CSV',
     revoke: 'Revoke',
+    resetPassword: 'Reset password',
   },
+  pages: { account: 'My account', board: 'Pipeline board' },
   labels: { site_keys: 'Site keys', api_keys: 'API keys', lead_submissions: 'Submissions', consents: 'Consents' },
   resources: {
     leads: { properties: { search: 'Name, email or phone', name: 'Name' } },
