@@ -4,6 +4,7 @@
  * baseline measured in the same run: a bare Express + pg server that only
  * connects and answers. Run with `npm run bench`.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, chmodSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
   await measure('baseline: bare express + pg', RUNS, () => timeToReady([baselineFile], external));
   // First start migrates; later ones find the schema current, as a restart does.
   // Compiled = production: the pre-built admin bundle, no bundling or watching at start.
-  const production = { ...external, NODE_ENV: 'production', SESSION_SECRET: 'bench-session-secret-'.padEnd(40, 'x') };
+  const production = { ...external, NODE_ENV: 'production', SESSION_SECRET: randomBytes(48).toString('base64') };
   await timeToReady(['dist/server/main.js'], production);
   await measure('LeadHarbor, compiled, production, DATABASE_URL', RUNS, () => timeToReady(['dist/server/main.js'], production));
   await measure('LeadHarbor, npm start (tsx), DATABASE_URL', RUNS, () => timeToReady(['--import', 'tsx', 'server/main.ts'], external));

@@ -22,8 +22,9 @@ export interface AppDeps {
 export function createApp({ sequelize, logger, mountAdmin, config = loadConfig({}) }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  // The client address (rate limits, consent records) comes from X-Forwarded-For only through trusted proxies.
-  app.set('trust proxy', config.TRUST_PROXY_HOPS ?? (config.NODE_ENV === 'production' ? 1 : 0));
+  // The only place `trust proxy` is set: the client address (rate limits, consent records) and HTTPS (Secure
+  // cookies) come from X-Forwarded-For and -Proto only through as many proxies as the operator says.
+  app.set('trust proxy', config.TRUST_PROXY_HOPS);
   mountAdmin?.(app); // before any body parser: AdminJS parses its own forms
 
   /** Liveness: the process is up and serving. Never touches the database. */

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { estimateSecretBits, MIN_SECRET_BITS } from './auth/secret-strength.js';
 
 /**
  * The only reader of `process.env`. Every key has a development default or
@@ -26,19 +27,29 @@ const schema = z.object({
   RATE_LIMIT_KEY_PER_WINDOW: int(1, 10_000_000).default(1000),
   RATE_LIMIT_WINDOW_SECONDS: int(1, 3600).default(60),
   DEDUP_WINDOW_DAYS: int(0, 3650).default(30),
-  /** Express `trust proxy`: how many proxies' X-Forwarded-For to believe for the client IP (rate limits, consent records). */
-  TRUST_PROXY_HOPS: int(0, 10).optional(),
+  /**
+   * Express `trust proxy`: how many proxies' X-Forwarded-For (and -Proto) to believe for the client IP (rate
+   * limits, consent records) and for HTTPS. 0 in every mode unless set: believing a header that a client can
+   * send itself would let anyone pick their rate-limit budget and the address written in consent records.
+   */
+  TRUST_PROXY_HOPS: int(0, 10).default(0),
+  /** The admin session cookie's `Secure` flag: `true`, `false`, or `auto` (Secure when the request came over HTTPS). Default: true in production. */
+  COOKIE_SECURE: z.enum(['true', 'false', 'auto']).optional(),
+  /** How long a SIGTERM/SIGINT waits for requests already received to be answered before closing their connections. */
+  SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(10_000),
   /** `npm run demo` only: port of the partner demo page (another origin than the app). */
   DEMO_PORT: int(1, 65535).default(5173),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
 });
 
-export type Config = Omit<z.infer<typeof schema>, 'SESSION_SECRET'> & {
+export type Config = Omit<z.infer<typeof schema>, 'SESSION_SECRET' | 'COOKIE_SECURE'> & {
   /** `EMBEDDED_PG_DIR` resolved against the working directory. */
   embeddedPgDir: string;
   /** Signs admin session cookies; required in production, a fixed value in development. */
   SESSION_SECRET: string;
+  /** As express-session's `cookie.secure` takes it. */
+  COOKIE_SECURE: boolean | 'auto';
 };
 
 /** Development-only: sessions survive restarts; production refuses to start without its own secret. */
@@ -51,6 +62,35 @@ export class ConfigError extends Error {
   }
 }
 
+/** Why a production SESSION_SECRET is refused, or undefined when it will do. */
+function productionSecretProblem(secret: string | undefined): string | undefined {
+  if (!secret) return 'required when NODE_ENV=production';
+  // Anyone can read this one in the repository and forge an admin session with it.
+  if (secret === DEVELOPMENT_SESSION_SECRET) return 'is the development secret published with LeadHarbor; production needs its own';
+  const bits = estimateSecretBits(secret);
+  if (bits < MIN_SECRET_BITS) {
+    return `too easy to guess: it repeats characters or a short pattern, or has too few different characters (about ${bits} bits of randomness, ${MIN_SECRET_BITS} needed)`;
+  }
+  return undefined;
+}
+
+/**
+ * Settings that start but probably do not do what the operator wants; the
+ * server logs each at start. Production only: development runs on plain
+ * HTTP on purpose.
+ */
+export function configWarnings(config: Pick<Config, 'NODE_ENV' | 'TRUST_PROXY_HOPS' | 'COOKIE_SECURE'>): string[] {
+  if (config.NODE_ENV !== 'production' || config.TRUST_PROXY_HOPS > 0) return [];
+  const warnings = ['TRUST_PROXY_HOPS=0: X-Forwarded-For is ignored, so rate limits and consent records use the address that connects to the app. '
+    + 'Behind a proxy or load balancer that is the proxy, and every visitor shares one per-IP budget: set TRUST_PROXY_HOPS to the number of proxies in front of the app.'];
+  if (config.COOKIE_SECURE === true) {
+    warnings.push('COOKIE_SECURE=true (the production default) with TRUST_PROXY_HOPS=0: the app itself speaks plain HTTP and cannot believe X-Forwarded-Proto, '
+      + 'so it never sets the admin session cookie and admin sign-in loops back to the login page. Behind a TLS proxy that sets X-Forwarded-Proto, '
+      + 'set TRUST_PROXY_HOPS to the number of proxies; on plain HTTP on a trusted network, set COOKIE_SECURE=false.');
+  }
+  return warnings;
+}
+
 /** Parses an environment (default: `process.env`) once; throws `ConfigError` naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable (`DATABASE_URL=`) means "unset", as in most twelve-factor tools.
@@ -59,12 +99,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
-  if (parsed.data.NODE_ENV === 'production' && !parsed.data.SESSION_SECRET) {
-    throw new ConfigError(['SESSION_SECRET: required when NODE_ENV=production (at least 32 random characters, e.g. `openssl rand -base64 48`)']);
+  const production = parsed.data.NODE_ENV === 'production';
+  if (production) {
+    const problem = productionSecretProblem(parsed.data.SESSION_SECRET);
+    if (problem) throw new ConfigError([`SESSION_SECRET: ${problem} (at least 32 random characters, e.g. \`openssl rand -base64 48\`)`]);
   }
+  const cookieSecure = parsed.data.COOKIE_SECURE ?? (production ? 'true' : 'false');
   return {
     ...parsed.data,
     SESSION_SECRET: parsed.data.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
+    COOKIE_SECURE: cookieSecure === 'auto' ? 'auto' : cookieSecure === 'true',
     embeddedPgDir: path.resolve(parsed.data.EMBEDDED_PG_DIR),
   };
 }

@@ -43,7 +43,7 @@ AdminJS.registerAdapter({ Database, Resource });
 export interface AdminDeps {
   sequelize: Sequelize;
   databaseUrl: string;
-  config: Pick<Config, 'NODE_ENV' | 'SESSION_SECRET'>;
+  config: Pick<Config, 'NODE_ENV' | 'SESSION_SECRET' | 'COOKIE_SECURE'>;
   logger?: Logger;
 }
 
@@ -147,7 +147,7 @@ export function buildAdmin({ sequelize, databaseUrl, config, logger }: AdminDeps
       secret: config.SESSION_SECRET,
       resave: false,
       saveUninitialized: false,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: production, maxAge: 8 * 60 * 60 * 1000 },
+      cookie: { httpOnly: true, sameSite: 'lax', secure: config.COOKIE_SECURE, maxAge: 8 * 60 * 60 * 1000 },
     },
   );
   // Added after the login check the router was built with, so it is behind the admin session too.
@@ -155,7 +155,6 @@ export function buildAdmin({ sequelize, databaseUrl, config, logger }: AdminDeps
   return {
     admin,
     mount(app) {
-      if (production) app.set('trust proxy', 1); // Secure cookies behind a TLS-terminating proxy
       serveLocalFonts(app, FONTS_PATH, ADMIN_ROOT);
       serveAdminStyles(app);
       app.use(`${ADMIN_ROOT}/api`, rejectCrossSite, readableNotices);

@@ -3,6 +3,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { QueryTypes, type Sequelize } from 'sequelize';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
+import { clientAddress, peerAddress } from '../http/client-address.js';
 import type { Cors } from './cors.js';
 import { readCredential } from './credentials.js';
 import { IDEMPOTENCY_KEY_MAX } from './intake.schema.js';
@@ -53,7 +54,8 @@ export function intakeRouter(sequelize: Sequelize, config: Config, cors: Cors): 
       const validation = validateSubmission(json);
       if (!validation.ok) throw new AppError('validation_failed', 422, 'Some fields are invalid; see errors.', validation.errors);
       const result = await submitLead(sequelize, config, {
-        credential, origin, ip: req.ip ?? req.socket.remoteAddress ?? '0.0.0.0', userAgent: req.get('User-Agent') ?? null,
+        // intake_submit() needs an address (it is the per-IP budget's name): an unusable forwarded one falls back to the peer's.
+        credential, origin, ip: clientAddress(req) ?? peerAddress(req) ?? '0.0.0.0', userAgent: req.get('User-Agent') ?? null,
         idempotencyKey: key, requestHash: key === null ? null : createHash('sha256').update(text).digest('hex'), now: new Date(),
       }, validation.value);
       originChecked = true; // intake_submit() refuses a publishable key from an origin it does not allow

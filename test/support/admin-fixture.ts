@@ -24,7 +24,8 @@ export interface AdminFixture {
   close(): Promise<void>;
 }
 
-export async function createAdminFixture(label: string): Promise<AdminFixture> {
+/** `env` is added to the app's and the admin's configuration (e.g. `{ COOKIE_SECURE: 'true', TRUST_PROXY_HOPS: '1' }`). */
+export async function createAdminFixture(label: string, env: Record<string, string> = {}): Promise<AdminFixture> {
   const db: TestDatabase = await createTestDatabase(label);
   await migrate(db.url);
   const sequelize = connect(db.url);
@@ -58,8 +59,8 @@ export async function createAdminFixture(label: string): Promise<AdminFixture> {
     leadB: (await Lead.create({ first_name: 'Bob', last_name: 'Beta', email: 'bob@beta.co', organization_id: b!.id, campaign_id: campaignB } as never)).id,
   };
   // NODE_ENV=test: the admin neither watches nor bundles components here.
-  const admin = buildAdmin({ sequelize, databaseUrl: db.url, config: loadConfig({ NODE_ENV: 'test' }) });
-  const app = createApp({ sequelize, logger: quietLogger, mountAdmin: admin.mount });
+  const admin = buildAdmin({ sequelize, databaseUrl: db.url, config: loadConfig({ NODE_ENV: 'test', ...env }) });
+  const app = createApp({ sequelize, logger: quietLogger, config: loadConfig(env), mountAdmin: admin.mount });
   return {
     app, sequelize, admin, ids,
     async login(email, password = PASSWORD) {
