@@ -14,11 +14,10 @@ import { PARTNER_ORIGIN, createIntakeFixture, expectProblem, validLead, type Int
 let f: IntakeFixture;
 let admin: AdminFixture;
 beforeAll(async () => {
-  [f, admin] = await Promise.all([
-    createIntakeFixture('production_config'),
-    // `auto`: Secure exactly when the request came over HTTPS, which a trusted proxy says with X-Forwarded-Proto.
-    createAdminFixture('production_cookie', { COOKIE_SECURE: 'auto', TRUST_PROXY_HOPS: '1' }),
-  ]);
+  // One after the other, admin last: the models are bound to the database of the latest fixture, and the admin uses them.
+  f = await createIntakeFixture('production_config');
+  // `auto`: Secure exactly when the request came over HTTPS, which a trusted proxy says with X-Forwarded-Proto.
+  admin = await createAdminFixture('production_cookie', { COOKIE_SECURE: 'auto', TRUST_PROXY_HOPS: '1' });
 });
 afterAll(async () => { await Promise.all([f?.close(), admin?.close()]); });
 
@@ -114,14 +113,18 @@ describe('the admin session cookie (COOKIE_SECURE=auto behind one trusted proxy)
 
   it('is Secure when the proxy says the request came over HTTPS', async () => {
     const { res } = signIn('https');
-    const cookie = sessionCookie(await res);
+    const answer = await res;
+    expect(answer.status).toBe(302); // signed in
+    const cookie = sessionCookie(answer);
     expect(cookie).toMatch(/; Secure/i);
     expect(cookie).toMatch(/HttpOnly/i);
   });
 
   it('is not Secure over plain HTTP, and the sign-in works', async () => {
     const { agent, res } = signIn();
-    const cookie = sessionCookie(await res);
+    const answer = await res;
+    expect(answer.status).toBe(302);
+    const cookie = sessionCookie(answer);
     expect(cookie).toBeDefined();
     expect(cookie).not.toMatch(/; Secure/i);
     expect((await agent.get(adminApi('leads', 'actions/list'))).status).toBe(200);
