@@ -5,30 +5,14 @@ import type { CurrentAdmin } from 'adminjs';
 import { confinedOrganization } from './current-admin.js';
 import { AppError } from '../errors.js';
 import { filterConditions } from './filter-conditions.js';
+import { assertReferences } from './reference-check.js';
+import { assertPage } from './list-page-bounds.js';
 import { SEARCH_FILTER } from './search-filter.js';
-import { propertyLabel } from './admin-locale.js';
 
 type AnyModel = ModelStatic<Model>;
 
 /** Lists count exactly up to this many rows; above it, the total shown is the planner's estimate. */
 export const EXACT_COUNT_LIMIT = 10_000;
-/** The most rows one page may ask for (AdminJS's own list caps perPage at 500, its search does not). */
-export const MAX_PER_PAGE = 500;
-/** Pages beyond this are refused rather than sent to PostgreSQL as an absurd OFFSET. */
-const MAX_OFFSET = 10_000_000;
-
-/** `page` and `perPage` as the list action turned them into LIMIT and OFFSET: whole, positive and bounded, or a 422. */
-function assertPage(limit: unknown, offset: unknown): void {
-  const errors = [];
-  if (!Number.isSafeInteger(limit) || (limit as number) < 1 || (limit as number) > MAX_PER_PAGE) {
-    errors.push({ field: 'perPage', code: 'invalid', message: `Ask for 1 to ${MAX_PER_PAGE} rows a page.` });
-  }
-  if (!Number.isSafeInteger(offset) || (offset as number) < 0 || (offset as number) > MAX_OFFSET) {
-    errors.push({ field: 'page', code: 'invalid', message: 'The page must be a whole number from 1.' });
-  }
-  if (errors.length) throw new AppError('invalid_page', 422, 'This page of the list does not exist.', errors);
-}
-
 /** From this OFFSET on, a page is found by id first (index-only), then loaded. */
 const DEFERRED_OFFSET = 1_000;
 
@@ -46,7 +30,7 @@ const DEFERRED_OFFSET = 1_000;
 export class ScopedResource extends SequelizeResource {
   constructor(
     private readonly model: AnyModel,
-    private readonly scopeColumn: string | null,
+    readonly scopeColumn: string | null,
     /** Columns the free-text `search` filter looks in (see search-filter.ts). */
     private readonly searchColumns: readonly string[] = [],
     /**
@@ -290,40 +274,9 @@ export class ScopedResource extends SequelizeResource {
     if (!(await this.findOne(id, context))) throw new ForbiddenError('recordNotAccessible');
   }
 
-  /**
-   * Every reference a form sets must name a record the staff member can
-   * reach (their own organization's, or the shared catalogue), and, where
-   * the referenced table belongs to organizations, one of the same
-   * organization as the record being written: a lead of A is never filed
-   * under B's campaign, so B's names never show in A's lists, dashboard or
-   * export. The same message whether the record is missing or out of reach.
-   */
-  private async assertReferences(params: ParamsType, context: ActionContext | undefined, existing?: BaseRecord): Promise<void> {
-    if (!context) return;
-    const values = flat.unflatten<ParamsType, ParamsType>(params);
-    const ownOrganization = this.scopeColumn === 'organization_id'
-      ? values.organization_id ?? existing?.params.organization_id : undefined;
-    const errors: Record<string, { message: string; type: string }> = {};
-    for (const [path, id] of Object.entries(values)) {
-      const property = this.decorate().getPropertyByKey(path);
-      const target = property?.reference();
-      if (!property || !target || id === undefined || id === null || id === '') continue;
-      const referenced = target instanceof ScopedResource ? await target.findOne(id as string, context) : null;
-      const sameOrganization = !(target instanceof ScopedResource) || target.scopeColumn !== 'organization_id'
-        || ownOrganization === undefined || ownOrganization === null || ownOrganization === ''
-        // A platform record (a superuser, who belongs to no organization) may be referenced from any organization.
-        || referenced?.params.organization_id === null || String(referenced?.params.organization_id) === String(ownOrganization);
-      if (!referenced || !sameOrganization) {
-        const label = propertyLabel(this.id(), path).toLowerCase();
-        errors[path] = { message: `Choose a ${label} of the same organization (this one does not exist or belongs to another).`, type: 'reference' };
-      }
-    }
-    if (Object.keys(errors).length) throw new ValidationError(errors);
-  }
-
   override async create(params: ParamsType, context?: ActionContext): Promise<ParamsType> {
     const confined = this.confine(params, context);
-    await this.assertReferences(confined, context);
+    await assertReferences(this, confined, context);
     return this.visible(await this.mapDatabaseErrors(() => super.create(confined)));
   }
 
@@ -333,7 +286,7 @@ export class ScopedResource extends SequelizeResource {
     if (!existing) throw new ForbiddenError('recordNotAccessible');
     const writable = Object.fromEntries(Object.entries(params).filter(([key]) => !this.secretColumns.includes(key.split('.')[0]!)));
     const confined = this.confine(writable, context);
-    await this.assertReferences(confined, context, existing);
+    await assertReferences(this, confined, context, existing);
     return this.visible(await this.mapDatabaseErrors(() => super.update(id, confined)));
   }
 

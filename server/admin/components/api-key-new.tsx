@@ -1,25 +1,15 @@
-import React, { useRef, useState } from 'react';
+import React, { useState } from 'react';
 import { BasePropertyComponent, useCurrentAdmin, useRecord, type ActionProps, type PropertyJSON } from 'adminjs';
 import { Box, Button, H4, MessageBox, Text } from '@adminjs/design-system';
-import { copyText } from './copy-text.js';
+import { CopyField } from './copy-field.js';
 
 /** Shown once, right after creation; the page holds the only copy of the secret, so leaving it loses the key. */
 function Secret({ secret, listUrl }: { secret: string; listUrl: string }) {
-  const [copied, setCopied] = useState<boolean | null>(null);
-  const input = useRef<HTMLInputElement>(null);
   return (
     <Box variant="card" p="xl" data-testid="api-key-secret-panel">
       <H4>Your new API key</H4>
       <MessageBox mb="lg" variant="warning" message="Copy this key now: it will not be shown again." />
-      <input
-        ref={input} readOnly value={secret} aria-label="API key" data-testid="api-key-secret" onFocus={(e) => e.currentTarget.select()}
-        style={{ width: '100%', fontFamily: 'monospace', fontSize: 14, lineHeight: '24px', padding: 8, boxSizing: 'border-box' }}
-      />
-      <Box flex flexDirection="row" alignItems="center" mt="default" style={{ gap: 12 }}>
-        <Button type="button" variant="contained" onClick={async () => setCopied(await copyText(secret, input.current))}>Copy</Button>
-        {copied === true && <Text as="span" role="status">Copied.</Text>}
-        {copied === false && <Text as="span" role="status">Select the key and copy it with Ctrl+C (⌘C).</Text>}
-      </Box>
+      <CopyField value={secret} label="API key" what="key" testId="api-key-secret" />
       <Text mt="lg">
         Send it in the <code>Authorization: Bearer …</code> header from your server. Never put it in a web page: use a site key there.
       </Text>

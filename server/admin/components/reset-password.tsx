@@ -1,7 +1,7 @@
-import React, { useRef, useState } from 'react';
+import React, { useState } from 'react';
 import { ApiClient, useNotice, type ActionProps } from 'adminjs';
 import { Box, Button, H4, MessageBox, Text } from '@adminjs/design-system';
-import { copyText } from './copy-text.js';
+import { CopyField } from './copy-field.js';
 
 const api = new ApiClient();
 
@@ -13,8 +13,6 @@ const api = new ApiClient();
 export default function ResetPassword({ action, resource, record }: ActionProps) {
   const [link, setLink] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [copied, setCopied] = useState<boolean | null>(null);
-  const input = useRef<HTMLInputElement>(null);
   const addNotice = useNotice();
   const name = String(record?.title ?? 'this user');
   const { minutes } = (action.custom ?? {}) as { minutes?: number };
@@ -37,15 +35,7 @@ export default function ResetPassword({ action, resource, record }: ActionProps)
       <Box variant="card" p="xl" data-testid="reset-link-panel">
         <H4>Password link for {name}</H4>
         <MessageBox mb="lg" variant="info" message={`Give this link to ${name} in person or by a channel you trust. It works once, for ${minutes ?? 60} minutes.`} />
-        <input
-          ref={input} readOnly value={link} aria-label="Password link" data-testid="reset-link" onFocus={(e) => e.currentTarget.select()}
-          style={{ width: '100%', fontFamily: 'monospace', fontSize: 14, lineHeight: '24px', padding: 8, boxSizing: 'border-box' }}
-        />
-        <Box flex flexDirection="row" alignItems="center" mt="default" style={{ gap: 12 }}>
-          <Button type="button" variant="contained" onClick={async () => setCopied(await copyText(link, input.current))}>Copy</Button>
-          {copied === true && <Text as="span" role="status">Copied.</Text>}
-          {copied === false && <Text as="span" role="status">Select the link and copy it with Ctrl+C (⌘C).</Text>}
-        </Box>
+        <CopyField value={link} label="Password link" what="link" testId="reset-link" />
       </Box>
     );
   }
