@@ -20,7 +20,7 @@ import { ADMIN_STYLES_PATH, serveAdminStyles } from './admin-styles.js';
 import { boardHandler } from './board/board-handler.js';
 import { COMPONENTS_BUNDLE, componentsBundled } from './bundle-components.js';
 import { createComponentLoader } from './component-loader.js';
-import { rejectCrossSite } from './cross-site-guard.js';
+import { crossSiteGuard } from './cross-site-guard.js';
 import { dashboardHandler } from './dashboard/dashboard-handler.js';
 import { serveLocalFonts } from './local-fonts.js';
 import { apiKeyResource } from './resources/api-key.resource.js';
@@ -157,7 +157,9 @@ export function buildAdmin({ sequelize, databaseUrl, config, logger }: AdminDeps
     mount(app) {
       serveLocalFonts(app, FONTS_PATH, ADMIN_ROOT);
       serveAdminStyles(app);
-      app.use(`${ADMIN_ROOT}/api`, rejectCrossSite, readableNotices);
+      // First, so it sees every request that reaches anything under /admin, whatever the spelling.
+      app.use(ADMIN_ROOT, crossSiteGuard());
+      app.use(`${ADMIN_ROOT}/api`, readableNotices);
       app.use(passwordResetPage(sequelize)); // before the login check: the link is for someone who cannot sign in
       app.use(ADMIN_ROOT, router, adminErrors);
     },

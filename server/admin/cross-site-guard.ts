@@ -1,20 +1,84 @@
-import type { RequestHandler } from 'express';
+import express, { type Request, type RequestHandler, type Router } from 'express';
 
 /**
- * AdminJS has no CSRF tokens, and it runs button-only actions (pipeline
- * steps) as GET requests. SameSite=Lax stops cross-site POSTs from carrying
- * the session, but not a top-level cross-site GET navigation. Browsers label
- * every request with Sec-Fetch-Site: refuse admin API calls that another site
- * started. Requests without the header (curl, tests, old browsers) pass.
+ * Where a request to the admin came from, as far as the browser proves it.
+ * `Sec-Fetch-Site` (sent by every current browser, unforgeable by page
+ * script) decides when present; a request without it (older browsers) must
+ * carry an `Origin` or, failing that, a `Referer` of this very host. Anything
+ * else (no header at all, `Origin: null`, a sibling subdomain) is unproven.
  */
-export const rejectCrossSite: RequestHandler = (req, res, next) => {
+export type Provenance = 'same-origin' | 'cross-site' | 'unproven';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** `https://host:port` of a header value, or undefined when it is not an absolute http(s) URL. */
+function originOf(value: string): URL | undefined {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function sameHost(req: Request, value: string | undefined): Provenance {
+  const url = value === undefined ? undefined : originOf(value);
+  if (!url) return value === undefined ? 'unproven' : 'cross-site';
+  // Compared with the Host header the browser sent (a page cannot forge it); over TLS the origin must be https too.
+  const host = req.get('host');
+  if (!host || url.host.toLowerCase() !== host.toLowerCase()) return 'cross-site';
+  if (req.secure && url.protocol !== 'https:') return 'cross-site';
+  return 'same-origin';
+}
+
+export function requestProvenance(req: Request): Provenance {
   const site = req.get('sec-fetch-site');
-  if (site === 'cross-site' || site === 'same-site') {
-    res.status(403).type('application/problem+json').json({
-      type: 'https://leadharbor.dev/problems/cross_site_request', title: 'Forbidden', status: 403,
-      code: 'cross_site_request', detail: 'Admin actions can only be started from the admin itself.',
-    });
+  if (site !== undefined) return site === 'same-origin' ? 'same-origin' : 'cross-site';
+  const origin = req.get('origin');
+  if (origin !== undefined) return sameHost(req, origin);
+  return sameHost(req, req.get('referer'));
+}
+
+const MESSAGE = 'This request did not come from the LeadHarbor admin, so it was not carried out. Open the admin and try again from there.';
+
+/** Refuses (403, nothing run) a request that is not proven to come from the admin's own pages. */
+export const requireSameOrigin: RequestHandler = (req, res, next) => {
+  if (requestProvenance(req) === 'same-origin') {
+    next();
     return;
   }
-  next();
+  res.status(403).set('Cache-Control', 'no-store');
+  if (req.get('sec-fetch-mode') === 'navigate' || (req.accepts(['json', 'html']) === 'html' && !req.path.includes('/api/'))) {
+    res.type('html').send(`<!doctype html><meta charset="utf-8"><title>Request refused · LeadHarbor</title><p>${MESSAGE}</p><p><a href="/admin">Open the admin</a></p>`);
+    return;
+  }
+  res.type('application/problem+json').json({
+    type: 'https://leadharbor.dev/problems/cross_site_request', title: 'Forbidden', status: 403,
+    code: 'cross_site_request', detail: MESSAGE,
+  });
 };
+
+/** Only for methods that can change something; page views and downloads stay linkable from anywhere. */
+export const requireSameOriginToChange: RequestHandler = (req, res, next) => {
+  if (SAFE_METHODS.has(req.method)) next();
+  else requireSameOrigin(req, res, next);
+};
+
+/**
+ * The guard in front of AdminJS's router, mounted in the same `app.use` as it
+ * so every path spelling that reaches the router passes here first. It is a
+ * router with Express's default matching (case-insensitive, trailing slash
+ * optional), the same as the one @adminjs/express builds, so `/API/…` or
+ * `/api/…/` cannot reach an API route without matching `/api` here.
+ * Every API call needs proof, GETs included: AdminJS runs button-only actions
+ * (pipeline steps, revoking a key) as GET requests, which an image tag or a
+ * link on another site could otherwise trigger; so does signing out. Everything
+ * else needs proof when it is not a plain read.
+ */
+export function crossSiteGuard(): Router {
+  const guard = express.Router();
+  guard.use('/api', requireSameOrigin);
+  guard.all('/logout', requireSameOrigin); // AdminJS signs out on a GET: a link or an image elsewhere must not
+  guard.use(requireSameOriginToChange);
+  return guard;
+}

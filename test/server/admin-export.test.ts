@@ -12,6 +12,7 @@ import { createApp } from '../../server/app.js';
 import { hashPassword } from '../../server/auth/password.js';
 import { loadConfig } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
+import { adminAgent } from '../support/admin-fixture.js';
 import { connect, createTestDatabase, migrate, quietLogger, type TestDatabase } from '../support/test-database.js';
 
 const PASSWORD = 'correct-horse-battery';
@@ -74,7 +75,7 @@ function parseCsv(text: string): string[][] {
 }
 
 async function agentFor(email: string) {
-  const agent = request.agent(app);
+  const agent = adminAgent(app);
   expect((await agent.post('/admin/login').field('email', email).field('password', PASSWORD)).status).toBe(302);
   return agent;
 }

@@ -10,6 +10,7 @@ import { EXACT_COUNT_LIMIT, ScopedResource } from '../../server/admin/scoped-res
 import { createApp } from '../../server/app.js';
 import { hashPassword } from '../../server/auth/password.js';
 import { loadConfig } from '../../server/config.js';
+import { adminAgent } from '../support/admin-fixture.js';
 import { connect, createTestDatabase, migrate, quietLogger, type TestDatabase } from '../support/test-database.js';
 
 /**
@@ -191,7 +192,7 @@ describe('through the admin API', () => {
   beforeAll(async () => {
     await User.create({ email: 'staff-a@perf.test', hashed_password: await hashPassword(PASSWORD), first_name: 'S', last_name: 'A', organization_id: ids.orgA } as never);
     admin = buildAdmin({ sequelize, databaseUrl: db.url, config: loadConfig({ NODE_ENV: 'test' }) });
-    agent = request.agent(createApp({ sequelize, logger: quietLogger, mountAdmin: admin.mount }));
+    agent = adminAgent(createApp({ sequelize, logger: quietLogger, mountAdmin: admin.mount }));
     await agent.post('/admin/login').field('email', 'staff-a@perf.test').field('password', PASSWORD).expect(302);
   });
   afterAll(async () => { await admin?.close(); });

@@ -1,6 +1,6 @@
 import { ApiKey, Campaign, InsuranceProduct, Lead, LeadSource, Organization, SiteKey, User, UserRole } from '../../models/index.js';
 import { newPublishableKey, newSecretKey } from '../../server/intake/keys.js';
-import { adminApi as api, createAdminFixture, type AdminFixture } from '../support/admin-fixture.js';
+import { adminAgent, adminApi as api, createAdminFixture, type AdminFixture } from '../support/admin-fixture.js';
 
 type Agent = Awaited<ReturnType<AdminFixture['login']>>['agent'];
 type Role = 'superuser' | 'admin' | 'manager' | 'agent';
@@ -283,7 +283,7 @@ describe('pages', () => {
   });
 
   it('signed out, the pages and the export answer nothing but the way to sign in', async () => {
-    const anonymous = (await import('supertest')).default.agent(fixture.app);
+    const anonymous = adminAgent(fixture.app);
     for (const path of ['/admin/api/dashboard', '/admin/api/pages/board', '/admin/api/pages/account', '/admin/export/leads.csv']) {
       const res = await anonymous.get(path);
       expect(res.status).toBe(302);

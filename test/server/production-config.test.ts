@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
 import request from 'supertest';
 import { asInetAddress } from '../../server/http/client-address.js';
-import { adminApi, createAdminFixture, type AdminFixture } from '../support/admin-fixture.js';
+import { adminAgent, adminApi, createAdminFixture, type AdminFixture } from '../support/admin-fixture.js';
 import { PARTNER_ORIGIN, createIntakeFixture, expectProblem, validLead, type IntakeFixture } from '../support/intake-fixture.js';
 
 /**
@@ -105,7 +105,7 @@ describe('a forwarded client address that is not an IP address', () => {
 
 describe('the admin session cookie (COOKIE_SECURE=auto behind one trusted proxy)', () => {
   const signIn = (forwardedProto?: string) => {
-    const agent = request.agent(admin.app);
+    const agent = adminAgent(admin.app);
     const req = agent.post('/admin/login').field('email', 'staff-a@test.co').field('password', 'correct-horse-battery');
     return { agent, res: forwardedProto ? req.set('X-Forwarded-Proto', forwardedProto) : req };
   };

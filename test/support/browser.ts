@@ -126,7 +126,8 @@ export const SESSION_COOKIE = 'leadharbor_admin';
  */
 export async function signIn(context: BrowserContext, baseURL: string, email: string, password: string): Promise<void> {
   const res = await fetch(`${baseURL}/admin/login`, {
-    method: 'POST', body: new URLSearchParams({ email, password }), redirect: 'manual',
+    // The Origin the login page's own form would send (server/admin/cross-site-guard.ts refuses sign-ins without proof).
+    method: 'POST', body: new URLSearchParams({ email, password }), redirect: 'manual', headers: { Origin: baseURL },
   });
   const cookie = res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
   if (res.status !== 302 || !cookie) throw new Error(`Signing in as ${email} failed: HTTP ${res.status}`);
