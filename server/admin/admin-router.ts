@@ -4,7 +4,7 @@ import { Database, Resource } from '@adminjs/sequelize';
 import ConnectPgSimple from 'connect-pg-simple';
 import session from 'express-session';
 import pg from 'pg';
-import type { Express } from 'express';
+import express, { type Express } from 'express';
 import type { Sequelize } from 'sequelize';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
@@ -12,6 +12,7 @@ import { ADMIN_TRANSLATIONS, readableNotices } from './admin-locale.js';
 import { createAuthenticate } from './auth.js';
 import { leadsCsvExport } from './export/export-route.js';
 import type { Logger } from '../logger.js';
+import { adminBodyParser } from './admin-body.js';
 import { adminErrors } from './admin-errors.js';
 import { withAccess } from './access/apply-access.js';
 import { accountHandler } from './accounts/account-page.js';
@@ -37,6 +38,7 @@ import { userResource } from './resources/user.resource.js';
 export const ADMIN_ROOT = '/admin';
 const FONTS_PATH = '/admin-fonts/roboto';
 const SESSION_TABLE = 'admin_sessions';
+const SESSION_COOKIE = 'leadharbor_admin';
 
 AdminJS.registerAdapter({ Database, Resource });
 
@@ -138,17 +140,23 @@ export function buildAdmin({ sequelize, databaseUrl, config, logger }: AdminDeps
   const sessionPool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   const PgStore = ConnectPgSimple(session);
   const store = new PgStore({ pool: sessionPool, tableName: SESSION_TABLE, createTableIfMissing: false, pruneSessionInterval: production ? 900 : false });
+  const sessionOptions: session.SessionOptions = {
+    store,
+    secret: config.SESSION_SECRET,
+    name: SESSION_COOKIE,
+    resave: false,
+    saveUninitialized: false,
+    cookie: { httpOnly: true, sameSite: 'lax', secure: config.COOKIE_SECURE, maxAge: 8 * 60 * 60 * 1000 },
+  };
+  // The session first, then our own body parser, ahead of what @adminjs/express installs (its session
+  // middleware then finds the session loaded, and express-formidable finds the body read).
+  const ahead = express.Router();
+  ahead.use(session(sessionOptions), adminBodyParser());
   const router = AdminJSExpress.buildAuthenticatedRouter(
     admin,
-    { authenticate: createAuthenticate(sequelize), cookieName: 'leadharbor_admin', cookiePassword: config.SESSION_SECRET },
-    null,
-    {
-      store,
-      secret: config.SESSION_SECRET,
-      resave: false,
-      saveUninitialized: false,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: config.COOKIE_SECURE, maxAge: 8 * 60 * 60 * 1000 },
-    },
+    { authenticate: createAuthenticate(sequelize), cookieName: SESSION_COOKIE, cookiePassword: config.SESSION_SECRET },
+    ahead,
+    sessionOptions,
   );
   // Added after the login check the router was built with, so it is behind the admin session too.
   router.get('/export/leads.csv', leadsCsvExport({ admin, logger }));
