@@ -23,6 +23,7 @@ import { createComponentLoader } from './component-loader.js';
 import { rejectCrossSite } from './cross-site-guard.js';
 import { dashboardHandler } from './dashboard/dashboard-handler.js';
 import { serveLocalFonts } from './local-fonts.js';
+import { safeAdminHtml } from './safe-html.js';
 import { apiKeyResource } from './resources/api-key.resource.js';
 import { campaignResource } from './resources/campaign.resource.js';
 import { consentResource } from './resources/consent.resource.js';
@@ -37,6 +38,7 @@ import { userResource } from './resources/user.resource.js';
 export const ADMIN_ROOT = '/admin';
 const FONTS_PATH = '/admin-fonts/roboto';
 const SESSION_TABLE = 'admin_sessions';
+const BRANDING = { companyName: 'LeadHarbor', withMadeWithLove: false, logo: false as const };
 
 AdminJS.registerAdapter({ Database, Resource });
 
@@ -89,7 +91,7 @@ export function createAdmin(): AdminJS {
       organizationResource(), userResource(ids),
       siteKeyResource(ids), apiKeyResource(ids), leadSubmissionResource(ids), consentResource(),
     ].map(withAccess),
-    branding: { companyName: 'LeadHarbor', withMadeWithLove: false, logo: false },
+    branding: BRANDING,
     assets: { styles: [ADMIN_STYLES_PATH] },
     locale: { language: 'en', availableLanguages: ['en'], translations: { en: ADMIN_TRANSLATIONS } },
   });
@@ -156,6 +158,7 @@ export function buildAdmin({ sequelize, databaseUrl, config, logger }: AdminDeps
     admin,
     mount(app) {
       serveLocalFonts(app, FONTS_PATH, ADMIN_ROOT);
+      app.use(ADMIN_ROOT, safeAdminHtml(BRANDING.companyName, logger)); // escapes AdminJS's inlined state, nonces its inline scripts
       serveAdminStyles(app);
       app.use(`${ADMIN_ROOT}/api`, rejectCrossSite, readableNotices);
       app.use(passwordResetPage(sequelize)); // before the login check: the link is for someone who cannot sign in
