@@ -24,6 +24,7 @@ import { rejectCrossSite } from './cross-site-guard.js';
 import { dashboardHandler } from './dashboard/dashboard-handler.js';
 import { serveLocalFonts } from './local-fonts.js';
 import { safeAdminHtml } from './safe-html.js';
+import { cspSafeBundles } from './csp-safe-bundles.js';
 import { apiKeyResource } from './resources/api-key.resource.js';
 import { campaignResource } from './resources/campaign.resource.js';
 import { consentResource } from './resources/consent.resource.js';
@@ -158,7 +159,7 @@ export function buildAdmin({ sequelize, databaseUrl, config, logger }: AdminDeps
     admin,
     mount(app) {
       serveLocalFonts(app, FONTS_PATH, ADMIN_ROOT);
-      app.use(ADMIN_ROOT, safeAdminHtml(BRANDING.companyName, logger)); // escapes AdminJS's inlined state, nonces its inline scripts
+      app.use(ADMIN_ROOT, safeAdminHtml(BRANDING.companyName, logger), cspSafeBundles()); // inert inlined state, nonced inline scripts, no eval
       serveAdminStyles(app);
       app.use(`${ADMIN_ROOT}/api`, rejectCrossSite, readableNotices);
       app.use(passwordResetPage(sequelize)); // before the login check: the link is for someone who cannot sign in
