@@ -14,13 +14,16 @@ import express, { type Router } from 'express';
 const FIND_GLOBAL = /(?:new\s+)?Function\(\s*(["'])return this\1\s*\)\(\)/g;
 const BUNDLES = new Set(['/frontend/assets/app.bundle.js', '/frontend/assets/global.bundle.js', '/frontend/assets/design-system.bundle.js']);
 
+/** A bundle's source with every `new Function('return this')()` replaced by `globalThis`. */
+export const withoutGlobalEval = (source: string) => source.replace(FIND_GLOBAL, 'globalThis');
+
 /** Mount at the admin's root path, before AdminJS's router. */
 export function cspSafeBundles(): Router {
   const router = express.Router();
   for (const asset of AdminRouter.assets.filter((a) => BUNDLES.has(a.path))) {
     let body: Promise<string> | undefined;
     router.get(asset.path, (_req, res, next) => {
-      body ??= readFile(asset.src, 'utf8').then((source) => source.replace(FIND_GLOBAL, 'globalThis'));
+      body ??= readFile(asset.src, 'utf8').then(withoutGlobalEval);
       body.then((js) => res.type('application/javascript').send(js), (error: unknown) => { body = undefined; next(error); });
     });
   }

@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import request from 'supertest';
 import { Organization, User } from '../../models/index.js';
 import { forcePasswordReset } from '../../server/admin/accounts/password-reset.js';
 import { createAdmin } from '../../server/admin/admin-router.js';
 import { UnsafeAdminHtmlError, secureAdminHtml } from '../../server/admin/safe-html.js';
+import { withoutGlobalEval } from '../../server/admin/csp-safe-bundles.js';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { quietLogger } from '../support/test-database.js';
@@ -211,3 +215,26 @@ describe('secureAdminHtml fails closed', () => {
   });
 });
 
+
+describe('AdminJS bundles without eval', () => {
+  it('the served bundles (development and production builds) keep no Function("return this") for the CSP to refuse', async () => {
+    const require = createRequire(import.meta.url);
+    const scripts = path.join(path.dirname(require.resolve('adminjs')), 'lib/frontend/assets/scripts');
+    const designSystem = path.join(path.dirname(require.resolve('@adminjs/design-system')), '..');
+    const files = ['development', 'production'].flatMap((env) => [
+      path.join(scripts, `app-bundle.${env}.js`), path.join(scripts, `global-bundle.${env}.js`), path.join(designSystem, `bundle.${env}.js`),
+    ]);
+    const EVAL_GLOBAL = /Function\(\s*["']return this["']\s*\)/;
+    let found = 0;
+    for (const file of files) {
+      const source = await readFile(file, 'utf8');
+      if (EVAL_GLOBAL.test(source)) found++;
+      expect({ file, remains: EVAL_GLOBAL.test(withoutGlobalEval(source)) }).toEqual({ file, remains: false });
+    }
+    expect(found).toBeGreaterThan(0);
+    const served = await request(f.app).get('/admin/frontend/assets/design-system.bundle.js');
+    expect(served.status).toBe(200);
+    expect(served.headers['content-type']).toMatch(/^application\/javascript/);
+    expect(served.text).not.toMatch(EVAL_GLOBAL);
+  });
+});
