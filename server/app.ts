@@ -8,6 +8,7 @@ import { API_PREFIX, intakeRouter } from './intake/intake.router.js';
 import { errorHandler, notFound } from './errors.js';
 import type { Logger } from './logger.js';
 import { widgetAssets } from './widget/widget-assets.js';
+import { securityHeaders } from './http/security-headers.js';
 
 export interface AppDeps {
   sequelize: Sequelize;
@@ -25,6 +26,7 @@ export function createApp({ sequelize, logger, mountAdmin, config = loadConfig({
   // The only place `trust proxy` is set: the client address (rate limits, consent records) and HTTPS (Secure
   // cookies) come from X-Forwarded-For and -Proto only through as many proxies as the operator says.
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
+  app.use(securityHeaders(config)); // per face (admin, public, other): server/http/security-headers.ts
   mountAdmin?.(app); // before any body parser: AdminJS parses its own forms
 
   /** Liveness: the process is up and serving. Never touches the database. */

@@ -24,6 +24,8 @@ import { createComponentLoader } from './component-loader.js';
 import { crossSiteGuard } from './cross-site-guard.js';
 import { dashboardHandler } from './dashboard/dashboard-handler.js';
 import { serveLocalFonts } from './local-fonts.js';
+import { safeAdminHtml } from './safe-html.js';
+import { cspSafeBundles } from './csp-safe-bundles.js';
 import { apiKeyResource } from './resources/api-key.resource.js';
 import { campaignResource } from './resources/campaign.resource.js';
 import { consentResource } from './resources/consent.resource.js';
@@ -39,6 +41,7 @@ export const ADMIN_ROOT = '/admin';
 const FONTS_PATH = '/admin-fonts/roboto';
 const SESSION_TABLE = 'admin_sessions';
 const SESSION_COOKIE = 'leadharbor_admin';
+const BRANDING = { companyName: 'LeadHarbor', withMadeWithLove: false, logo: false as const };
 
 AdminJS.registerAdapter({ Database, Resource });
 
@@ -91,7 +94,7 @@ export function createAdmin(): AdminJS {
       organizationResource(), userResource(ids),
       siteKeyResource(ids), apiKeyResource(ids), leadSubmissionResource(ids), consentResource(),
     ].map(withAccess),
-    branding: { companyName: 'LeadHarbor', withMadeWithLove: false, logo: false },
+    branding: BRANDING,
     assets: { styles: [ADMIN_STYLES_PATH] },
     locale: { language: 'en', availableLanguages: ['en'], translations: { en: ADMIN_TRANSLATIONS } },
   });
@@ -164,6 +167,7 @@ export function buildAdmin({ sequelize, databaseUrl, config, logger }: AdminDeps
     admin,
     mount(app) {
       serveLocalFonts(app, FONTS_PATH, ADMIN_ROOT);
+      app.use(ADMIN_ROOT, safeAdminHtml(BRANDING.companyName, logger), cspSafeBundles()); // inert inlined state, nonced inline scripts, no eval
       serveAdminStyles(app);
       // First, so it sees every request that reaches anything under /admin, whatever the spelling.
       app.use(ADMIN_ROOT, crossSiteGuard());
