@@ -9,7 +9,7 @@ import type { Sequelize } from 'sequelize';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import { ADMIN_TRANSLATIONS, readableNotices } from './admin-locale.js';
-import { createAuthenticate } from './auth.js';
+import { refuseSignIn } from './auth.js';
 import { leadsCsvExport } from './export/export-route.js';
 import type { Logger } from '../logger.js';
 import { adminErrors } from './admin-errors.js';
@@ -23,6 +23,7 @@ import { createComponentLoader } from './component-loader.js';
 import { rejectCrossSite } from './cross-site-guard.js';
 import { dashboardHandler } from './dashboard/dashboard-handler.js';
 import { serveLocalFonts } from './local-fonts.js';
+import { adminSessionsRouter } from './sessions/admin-sessions.js';
 import { apiKeyResource } from './resources/api-key.resource.js';
 import { campaignResource } from './resources/campaign.resource.js';
 import { consentResource } from './resources/consent.resource.js';
@@ -37,13 +38,14 @@ import { userResource } from './resources/user.resource.js';
 export const ADMIN_ROOT = '/admin';
 const FONTS_PATH = '/admin-fonts/roboto';
 const SESSION_TABLE = 'admin_sessions';
+const SESSION_COOKIE = 'leadharbor_admin';
 
 AdminJS.registerAdapter({ Database, Resource });
 
 export interface AdminDeps {
   sequelize: Sequelize;
   databaseUrl: string;
-  config: Pick<Config, 'NODE_ENV' | 'SESSION_SECRET' | 'COOKIE_SECURE'>;
+  config: Pick<Config, 'NODE_ENV' | 'SESSION_SECRET' | 'COOKIE_SECURE' | 'ADMIN_SESSION_IDLE_MINUTES' | 'ADMIN_SESSION_ABSOLUTE_HOURS'>;
   logger?: Logger;
 }
 
@@ -138,17 +140,17 @@ export function buildAdmin({ sequelize, databaseUrl, config, logger }: AdminDeps
   const sessionPool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   const PgStore = ConnectPgSimple(session);
   const store = new PgStore({ pool: sessionPool, tableName: SESSION_TABLE, createTableIfMissing: false, pruneSessionInterval: production ? 900 : false });
+  const sessionOptions: session.SessionOptions = {
+    store, secret: config.SESSION_SECRET, name: SESSION_COOKIE, resave: false, saveUninitialized: false,
+    cookie: { httpOnly: true, sameSite: 'lax', secure: config.COOKIE_SECURE, maxAge: config.ADMIN_SESSION_ABSOLUTE_HOURS * 3_600_000 },
+  };
+  // Sign-in, sign-out and the session policy (sessions/); AdminJS's router finds the session already loaded.
+  const sessions = adminSessionsRouter({ sequelize, admin, config, session: session(sessionOptions), cookieName: SESSION_COOKIE, logger });
   const router = AdminJSExpress.buildAuthenticatedRouter(
     admin,
-    { authenticate: createAuthenticate(sequelize), cookieName: 'leadharbor_admin', cookiePassword: config.SESSION_SECRET },
+    { authenticate: refuseSignIn, cookieName: SESSION_COOKIE, cookiePassword: config.SESSION_SECRET },
     null,
-    {
-      store,
-      secret: config.SESSION_SECRET,
-      resave: false,
-      saveUninitialized: false,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: config.COOKIE_SECURE, maxAge: 8 * 60 * 60 * 1000 },
-    },
+    sessionOptions,
   );
   // Added after the login check the router was built with, so it is behind the admin session too.
   router.get('/export/leads.csv', leadsCsvExport({ admin, logger }));
@@ -159,7 +161,7 @@ export function buildAdmin({ sequelize, databaseUrl, config, logger }: AdminDeps
       serveAdminStyles(app);
       app.use(`${ADMIN_ROOT}/api`, rejectCrossSite, readableNotices);
       app.use(passwordResetPage(sequelize)); // before the login check: the link is for someone who cannot sign in
-      app.use(ADMIN_ROOT, router, adminErrors);
+      app.use(ADMIN_ROOT, sessions, router, adminErrors);
     },
     async close() {
       store.close();
