@@ -118,6 +118,15 @@ describe('malformed sign-in bodies are a 400 (or 413/415), never a 500, and are 
     expect(await attemptsOf('address', '192.0.2.200')).toBeUndefined();
   });
 
+  it('an empty body is a wrong sign-in (401), not a malformed one, and checks no password', async () => {
+    for (const type of ['application/json', 'application/x-www-form-urlencoded', undefined]) {
+      const req = post();
+      const res = await (type ? req.set('Content-Type', type) : req);
+      expect(res.status).toBe(401);
+    }
+    expect(await attemptsOf('address', '192.0.2.200')).toBeUndefined();
+  });
+
   it('the refusal is readable on the login page, and a client asking for JSON gets a problem document', async () => {
     const html = await post().set('Content-Type', 'multipart/form-data').send('garbage');
     expect(html.text).toContain('names no boundary');
@@ -135,6 +144,29 @@ describe('malformed sign-in bodies are a 400 (or 413/415), never a 500, and are 
     expect(res.status).toBe(302);
     const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('leadharbor_admin='))!.split(';')[0]!;
     expect((await request(fixture.app).get(api('leads', 'actions/list')).set('Cookie', cookie)).status).toBe(200);
+  });
+});
+
+describe('stale counters', () => {
+  it('prune forgets counters whose window and lock ended over an hour ago, and keeps live ones', async () => {
+    const { createSignInThrottle } = await import('../../server/admin/sessions/sign-in-throttle.js');
+    await fixture.sequelize.query(`INSERT INTO sign_in_attempts (scope, key, attempts, window_started_at, locked_until) VALUES
+      ('email', 'stale@test.co', 3, timezone('utc', now()) - interval '2 hours', NULL),
+      ('email', 'stale-lock@test.co', 9, timezone('utc', now()) - interval '3 hours', timezone('utc', now()) - interval '2 hours'),
+      ('email', 'live-lock@test.co', 9, timezone('utc', now()) - interval '3 hours', timezone('utc', now()) + interval '1 minute'),
+      ('email', 'live@test.co', 2, timezone('utc', now()), NULL)`);
+    await createSignInThrottle(fixture.sequelize).prune();
+    for (const key of ['stale@test.co', 'stale-lock@test.co']) expect(await attemptsOf('email', key)).toBeUndefined();
+    expect(await attemptsOf('email', 'live-lock@test.co')).toBe(9);
+    expect(await attemptsOf('email', 'live@test.co')).toBe(2);
+  });
+
+  it('a counter whose lock is over starts again at one', async () => {
+    const address = newAddress();
+    await fixture.sequelize.query(`INSERT INTO sign_in_attempts (scope, key, attempts, window_started_at, locked_until)
+      VALUES ('email', 'staff-b-lapsed@test.co', 30, timezone('utc', now()) - interval '31 minutes', timezone('utc', now()) - interval '1 second')`);
+    expect((await signIn('staff-b-lapsed@test.co', 'guess', address)).status).toBe(401);
+    expect(await attemptsOf('email', 'staff-b-lapsed@test.co')).toBe(1);
   });
 });
 

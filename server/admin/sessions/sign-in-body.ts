@@ -83,19 +83,21 @@ export function parseMultipartFields(body: Buffer, boundary: string): Record<str
  */
 export async function readSignInFields(req: Request, res: Response): Promise<SignInFields> {
   let fields: unknown = {};
-  const length = Number(req.headers['content-length'] ?? 0);
-  if (req.is('application/x-www-form-urlencoded')) {
+  // No body at all is a wrong sign-in, not a malformed one; false: a body of another type.
+  const empty = req.headers['transfer-encoding'] === undefined && Number(req.headers['content-length'] ?? 0) === 0;
+  const kind = empty ? null : req.is(['application/x-www-form-urlencoded', 'application/json', 'multipart/form-data']);
+  if (kind === 'application/x-www-form-urlencoded') {
     await parseWith(urlencoded, req, res);
     fields = req.body;
-  } else if (req.is('application/json')) {
+  } else if (kind === 'application/json') {
     await parseWith(json, req, res);
     fields = req.body;
-  } else if (req.is('multipart/form-data')) {
+  } else if (kind === 'multipart/form-data') {
     const boundary = boundaryOf(req.headers['content-type'] ?? '');
     if (!boundary) throw new SignInBodyError(400, 'The sign-in form is multipart but names no boundary.');
     await parseWith(raw, req, res);
     fields = parseMultipartFields(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), boundary);
-  } else if (req.headers['content-type'] !== undefined || length > 0 || req.headers['transfer-encoding'] !== undefined) {
+  } else if (kind === false) {
     throw new SignInBodyError(415, 'Send the sign-in form as a form (urlencoded or multipart) or as JSON.');
   }
   if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) throw new SignInBodyError(400, 'The sign-in body must be an object with an email and a password.');

@@ -3,7 +3,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { Sequelize } from 'sequelize';
 import { verifyPassword } from '../../auth/password.js';
 import { BusyError, type ConcurrencyLimit } from '../../auth/concurrency-limit.js';
-import { clientAddress } from '../../http/client-address.js';
+import { clientAddress, peerAddress } from '../../http/client-address.js';
 import type { Logger } from '../../logger.js';
 import { DUMMY_HASH } from '../auth.js';
 import { readSignInFields, SignInBodyError } from './sign-in-body.js';
@@ -68,7 +68,8 @@ export function signInHandler({ sequelize, admin, throttle, passwordChecks, logg
       }
       const email = fields.email.trim().toLowerCase();
       if (!email || !fields.password || fields.password.length > PASSWORD_MAX) return await refuse(admin, req, res, 401, INVALID_CREDENTIALS);
-      const address = clientAddress(req);
+      // A forwarded entry that is not an address (a proxy passing on garbage) still counts, as the connection's.
+      const address = clientAddress(req) ?? peerAddress(req);
       const admission = await throttle.admit(email, address);
       if (!admission.admitted) {
         return await refuse(admin, req, res, 429, THROTTLED_MESSAGES[admission.scope], { 'Retry-After': String(admission.retryAfterSeconds) });
