@@ -18,6 +18,7 @@ import * as m014 from './2026.11.26T14.04.00.create-rate-limits.js';
 import * as m015 from './2026.11.26T14.05.00.shard-lead-stats.js';
 import * as m016 from './2026.11.26T14.06.00.create-intake-function.js';
 import * as m017 from './2026.12.02T10.00.00.create-user-roles.js';
+import * as m018 from './2026.12.03T07.00.00.sessions-and-sign-in-attempts.js';
 
 /** Table that records applied migrations (name + applied time). */
 export const MIGRATIONS_TABLE = 'schema_migrations';
@@ -46,6 +47,7 @@ const modules = {
   '2026.11.26T14.05.00.shard-lead-stats': m015,
   '2026.11.26T14.06.00.create-intake-function': m016,
   '2026.12.02T10.00.00.create-user-roles': m017,
+  '2026.12.03T07.00.00.sessions-and-sign-in-attempts': m018,
 };
 
 export const MIGRATIONS: RunnableMigration<QueryInterface>[] = Object.entries(modules).map(

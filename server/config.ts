@@ -39,6 +39,10 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(10_000),
   /** `npm run demo` only: port of the partner demo page (another origin than the app). */
   DEMO_PORT: int(1, 65535).default(5173),
+  /** An admin session ends after this many minutes without a request. */
+  ADMIN_SESSION_IDLE_MINUTES: int(1, 7 * 24 * 60).default(120),
+  /** An admin session ends this many hours after sign-in, however active. */
+  ADMIN_SESSION_ABSOLUTE_HOURS: int(1, 30 * 24).default(12),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
 });

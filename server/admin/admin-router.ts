@@ -9,7 +9,7 @@ import type { Sequelize } from 'sequelize';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import { ADMIN_TRANSLATIONS, readableNotices } from './admin-locale.js';
-import { createAuthenticate } from './auth.js';
+import { refuseSignIn } from './auth.js';
 import { leadsCsvExport } from './export/export-route.js';
 import type { Logger } from '../logger.js';
 import { adminBodyParser } from './admin-body.js';
@@ -26,6 +26,7 @@ import { dashboardHandler } from './dashboard/dashboard-handler.js';
 import { serveLocalFonts } from './local-fonts.js';
 import { safeAdminHtml } from './safe-html.js';
 import { cspSafeBundles } from './csp-safe-bundles.js';
+import { adminSessionsRouter } from './sessions/admin-sessions.js';
 import { apiKeyResource } from './resources/api-key.resource.js';
 import { campaignResource } from './resources/campaign.resource.js';
 import { consentResource } from './resources/consent.resource.js';
@@ -48,7 +49,7 @@ AdminJS.registerAdapter({ Database, Resource });
 export interface AdminDeps {
   sequelize: Sequelize;
   databaseUrl: string;
-  config: Pick<Config, 'NODE_ENV' | 'SESSION_SECRET' | 'COOKIE_SECURE'>;
+  config: Pick<Config, 'NODE_ENV' | 'SESSION_SECRET' | 'COOKIE_SECURE' | 'ADMIN_SESSION_IDLE_MINUTES' | 'ADMIN_SESSION_ABSOLUTE_HOURS'>;
   logger?: Logger;
 }
 
@@ -144,20 +145,17 @@ export function buildAdmin({ sequelize, databaseUrl, config, logger }: AdminDeps
   const PgStore = ConnectPgSimple(session);
   const store = new PgStore({ pool: sessionPool, tableName: SESSION_TABLE, createTableIfMissing: false, pruneSessionInterval: production ? 900 : false });
   const sessionOptions: session.SessionOptions = {
-    store,
-    secret: config.SESSION_SECRET,
-    name: SESSION_COOKIE,
-    resave: false,
-    saveUninitialized: false,
-    cookie: { httpOnly: true, sameSite: 'lax', secure: config.COOKIE_SECURE, maxAge: 8 * 60 * 60 * 1000 },
+    store, secret: config.SESSION_SECRET, name: SESSION_COOKIE, resave: false, saveUninitialized: false,
+    cookie: { httpOnly: true, sameSite: 'lax', secure: config.COOKIE_SECURE, maxAge: config.ADMIN_SESSION_ABSOLUTE_HOURS * 3_600_000 },
   };
-  // The session first, then our own body parser, ahead of what @adminjs/express installs (its session
-  // middleware then finds the session loaded, and express-formidable finds the body read).
+  // Sign-in, sign-out and the session policy (sessions/); AdminJS's router finds the session already loaded.
+  const sessions = adminSessionsRouter({ sequelize, admin, config, session: session(sessionOptions), cookieName: SESSION_COOKIE, logger });
+  // Our own body parser, ahead of what @adminjs/express installs: express-formidable then finds the body read.
   const ahead = express.Router();
-  ahead.use(session(sessionOptions), adminBodyParser());
+  ahead.use(adminBodyParser());
   const router = AdminJSExpress.buildAuthenticatedRouter(
     admin,
-    { authenticate: createAuthenticate(sequelize), cookieName: SESSION_COOKIE, cookiePassword: config.SESSION_SECRET },
+    { authenticate: refuseSignIn, cookieName: SESSION_COOKIE, cookiePassword: config.SESSION_SECRET },
     ahead,
     sessionOptions,
   );
@@ -169,11 +167,11 @@ export function buildAdmin({ sequelize, databaseUrl, config, logger }: AdminDeps
       serveLocalFonts(app, FONTS_PATH, ADMIN_ROOT);
       app.use(ADMIN_ROOT, safeAdminHtml(BRANDING.companyName, logger), cspSafeBundles()); // inert inlined state, nonced inline scripts, no eval
       serveAdminStyles(app);
-      // First, so it sees every request that reaches anything under /admin, whatever the spelling.
+      // Before anything that acts: it sees every request that reaches the admin, whatever the spelling.
       app.use(ADMIN_ROOT, crossSiteGuard());
       app.use(`${ADMIN_ROOT}/api`, readableNotices);
       app.use(passwordResetPage(sequelize)); // before the login check: the link is for someone who cannot sign in
-      app.use(ADMIN_ROOT, router, adminErrors);
+      app.use(ADMIN_ROOT, sessions, router, adminErrors);
     },
     async close() {
       store.close();

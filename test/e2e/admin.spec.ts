@@ -61,6 +61,24 @@ describe('admin back office in a real browser', () => {
     expect(new URL(suite.page.url()).pathname).toBe('/admin');
   }, SLOW);
 
+  it('a wrong password, and then a locked email, are explained on the login page; the form still signs in afterwards', async () => {
+    const submit = async (email: string, password: string) => {
+      await suite.page.locator('input[name=email]').fill(email);
+      await suite.page.locator('input[name=password]').fill(password);
+      const answer = suite.page.waitForResponse((res) => res.url().endsWith('/admin/login') && res.request().method() === 'POST');
+      await suite.page.getByRole('button', { name: 'Login' }).click();
+      return (await answer).status();
+    };
+    await suite.page.goto('/admin/login');
+    expect(await submit('locked@e2e.test', 'not-the-password')).toBe(401);
+    await suite.page.getByText('Wrong email or password.').waitFor();
+    for (let i = 0; i < 4; i += 1) expect(await submit('locked@e2e.test', 'not-the-password')).toBe(401);
+    expect(await submit('locked@e2e.test', 'not-the-password')).toBe(429);
+    await suite.page.getByText(/Too many failed sign-ins for this email\. Try again in 15 minutes\./).waitFor();
+    await submit(STAFF_A, PASSWORD);
+    await suite.page.waitForURL((url) => url.pathname === '/admin');
+  }, SLOW);
+
   it('creates an organization from its name alone and lists it, with a slug made from the name', async () => {
     await logIn(SUPERUSER);
     await suite.page.goto('/admin/resources/organizations/actions/new');

@@ -1,6 +1,6 @@
 import { Campaign, Lead, Organization, User } from '../../models/index.js';
-import { THROTTLED_MESSAGE } from '../../server/admin/auth.js';
-import { MAX_FAILURES } from '../../server/admin/login-throttle.js';
+import { THROTTLED_MESSAGES } from '../../server/admin/sessions/sign-in.js';
+import { EMAIL_LIMIT } from '../../server/admin/sessions/sign-in-throttle.js';
 import { adminApi as api, createAdminFixture, type AdminFixture } from '../support/admin-fixture.js';
 
 let fixture: AdminFixture;
@@ -28,17 +28,18 @@ describe('admin login', () => {
     const wrong = await login('staff-a@test.co', 'not-the-password');
     const inactive = await login('inactive@test.co');
     for (const { agent, res } of [wrong, inactive]) {
-      expect(res.status).toBe(200);
+      expect(res.status).toBe(401);
       expect(res.text).toContain('invalidCredentials');
       expect((await agent.get(api('leads', 'actions/list'))).status).toBe(302); // back to the login page
     }
   });
 
-  it(`locks an email after ${MAX_FAILURES} failures, even with the right password`, async () => {
-    for (let i = 0; i < MAX_FAILURES; i += 1) await login('throttled@test.co', 'wrong-password');
+  it(`locks an email after ${EMAIL_LIMIT} failures, even with the right password`, async () => {
+    for (let i = 0; i < EMAIL_LIMIT; i += 1) expect((await login('throttled@test.co', 'wrong-password')).res.status).toBe(401);
     const { agent, res } = await login('throttled@test.co');
-    expect(res.status).toBe(400);
-    expect(res.text).toContain(THROTTLED_MESSAGE);
+    expect(res.status).toBe(429);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    expect(res.text).toContain(THROTTLED_MESSAGES.email);
     expect((await agent.get(api('leads', 'actions/list'))).status).toBe(302);
   });
 });

@@ -14,6 +14,14 @@ describe('configuration', () => {
     expect(config.embeddedPgDir).toBe(path.resolve('data/pg'));
   });
 
+  it('admin sessions last 2 h idle and 12 h in all by default; both can be set, and nonsense is refused naming the variable', () => {
+    expect(loadConfig({})).toMatchObject({ ADMIN_SESSION_IDLE_MINUTES: 120, ADMIN_SESSION_ABSOLUTE_HOURS: 12 });
+    expect(loadConfig({ ADMIN_SESSION_IDLE_MINUTES: '15', ADMIN_SESSION_ABSOLUTE_HOURS: '8' })).toMatchObject({ ADMIN_SESSION_IDLE_MINUTES: 15, ADMIN_SESSION_ABSOLUTE_HOURS: 8 });
+    for (const [name, value] of [['ADMIN_SESSION_IDLE_MINUTES', '0'], ['ADMIN_SESSION_IDLE_MINUTES', 'forever'], ['ADMIN_SESSION_ABSOLUTE_HOURS', '0'], ['ADMIN_SESSION_ABSOLUTE_HOURS', '1.5']]) {
+      expect(() => loadConfig({ [name!]: value })).toThrow(new RegExp(`${name}:`));
+    }
+  });
+
   it('treats an empty variable as unset', () => {
     const config = loadConfig({ DATABASE_URL: '', PORT: '' });
     expect(config.DATABASE_URL).toBeUndefined();
