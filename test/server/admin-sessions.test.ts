@@ -52,21 +52,21 @@ describe('sign-in starts a new session (no fixation)', () => {
     const attacker = await fixture.login('agent-a@test.co');
     const planted = sessionCookie(attacker.res)!;
     expect(planted).toBeDefined();
-    const res = await request(fixture.app).post('/admin/login').set('Cookie', planted).field('email', 'super@test.co').field('password', PASSWORD);
+    const res = await request(fixture.app).post('/admin/login').set('Sec-Fetch-Site', 'same-origin').set('Cookie', planted).field('email', 'super@test.co').field('password', PASSWORD);
     expect(res.status).toBe(302);
     const fresh = sessionCookie(res)!;
     expect(fresh).toBeDefined();
     expect(sidOf(fresh)).not.toBe(sidOf(planted));
     const rows = await fixture.sequelize.query('SELECT 1 FROM admin_sessions WHERE sid = $1', { bind: [sidOf(planted)], type: QueryTypes.SELECT });
     expect(rows).toEqual([]);
-    expect((await request(fixture.app).get(api('leads', 'actions/list')).set('Cookie', planted)).status).toBe(302);
-    expect((await request(fixture.app).get(api('users', 'actions/list')).set('Cookie', fresh)).status).toBe(200); // the superuser's
+    expect((await request(fixture.app).get(api('leads', 'actions/list')).set('Sec-Fetch-Site', 'same-origin').set('Cookie', planted)).status).toBe(302);
+    expect((await request(fixture.app).get(api('users', 'actions/list')).set('Sec-Fetch-Site', 'same-origin').set('Cookie', fresh)).status).toBe(200); // the superuser's
   });
 
   it('a forged cookie gets a new session id at sign-in, and on its own opens nothing', async () => {
     const forged = 'leadharbor_admin=s%3Aattacker-chosen-id.forged';
-    expect((await request(fixture.app).get(api('leads', 'actions/list')).set('Cookie', forged)).status).toBe(302);
-    const res = await request(fixture.app).post('/admin/login').set('Cookie', forged).field('email', 'staff-a@test.co').field('password', PASSWORD);
+    expect((await request(fixture.app).get(api('leads', 'actions/list')).set('Sec-Fetch-Site', 'same-origin').set('Cookie', forged)).status).toBe(302);
+    const res = await request(fixture.app).post('/admin/login').set('Sec-Fetch-Site', 'same-origin').set('Cookie', forged).field('email', 'staff-a@test.co').field('password', PASSWORD);
     expect(res.status).toBe(302);
     expect(sidOf(sessionCookie(res)!)).not.toBe('attacker-chosen-id');
   });
@@ -212,7 +212,7 @@ describe('sign-out and forced reset end every session of the user', () => {
   });
 
   it('logging out without a session just goes to the login page', async () => {
-    const res = await request(fixture.app).get('/admin/logout');
+    const res = await request(fixture.app).get('/admin/logout').set('Sec-Fetch-Site', 'same-origin');
     expect(res.status).toBe(302);
     expect(res.headers.location).toBe('/admin/login');
   });

@@ -15,7 +15,7 @@ let next = 0;
 const newAddress = () => { next += 1; return next < 250 ? `198.51.100.${next}` : `203.0.113.${next - 249}`; };
 
 const signIn = (email: string, password: string, address: string) =>
-  request(fixture.app).post('/admin/login').set('X-Forwarded-For', address).type('form').send({ email, password });
+  request(fixture.app).post('/admin/login').set('Sec-Fetch-Site', 'same-origin').set('X-Forwarded-For', address).type('form').send({ email, password });
 
 async function attemptsOf(scope: string, key: string): Promise<number | undefined> {
   const [row] = await fixture.sequelize.query<{ attempts: number }>('SELECT attempts FROM sign_in_attempts WHERE scope = $1 AND key = $2', { bind: [scope, key], type: QueryTypes.SELECT });
@@ -93,7 +93,7 @@ describe('per-address throttle, over every email', () => {
 });
 
 describe('malformed sign-in bodies are a 400 (or 413/415), never a 500, and are not counted', () => {
-  const post = () => request(fixture.app).post('/admin/login').set('X-Forwarded-For', '192.0.2.200');
+  const post = () => request(fixture.app).post('/admin/login').set('Sec-Fetch-Site', 'same-origin').set('X-Forwarded-For', '192.0.2.200');
   const cases: [string, () => request.Test, number][] = [
     ['bad JSON', () => post().set('Content-Type', 'application/json').send('{"email": "staff-a@test.co", "password": '), 400],
     ['a JSON array', () => post().set('Content-Type', 'application/json').send('["staff-a@test.co"]'), 400],
@@ -137,13 +137,13 @@ describe('malformed sign-in bodies are a 400 (or 413/415), never a 500, and are 
 
   it.each([
     ['urlencoded', () => signIn('staff-a@test.co', PASSWORD, newAddress())],
-    ['JSON', () => request(fixture.app).post('/admin/login').set('X-Forwarded-For', newAddress()).send({ email: 'staff-a@test.co', password: PASSWORD })],
-    ['multipart', () => request(fixture.app).post('/admin/login').set('X-Forwarded-For', newAddress()).field('email', 'staff-a@test.co').field('password', PASSWORD)],
+    ['JSON', () => request(fixture.app).post('/admin/login').set('Sec-Fetch-Site', 'same-origin').set('X-Forwarded-For', newAddress()).send({ email: 'staff-a@test.co', password: PASSWORD })],
+    ['multipart', () => request(fixture.app).post('/admin/login').set('Sec-Fetch-Site', 'same-origin').set('X-Forwarded-For', newAddress()).field('email', 'staff-a@test.co').field('password', PASSWORD)],
   ] as const)('the same sign-in well formed (%s) succeeds and opens the admin', async (_name, make) => {
     const res = await make();
     expect(res.status).toBe(302);
     const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('leadharbor_admin='))!.split(';')[0]!;
-    expect((await request(fixture.app).get(api('leads', 'actions/list')).set('Cookie', cookie)).status).toBe(200);
+    expect((await request(fixture.app).get(api('leads', 'actions/list')).set('Sec-Fetch-Site', 'same-origin').set('Cookie', cookie)).status).toBe(200);
   });
 });
 
@@ -224,7 +224,7 @@ describe('without a trusted proxy (TRUST_PROXY_HOPS=0)', () => {
 
   it('X-Forwarded-For is ignored: rotating it does not evade the per-address limit', async () => {
     const guess = (email: string, password: string, forwarded: string) =>
-      request(direct.app).post('/admin/login').set('X-Forwarded-For', forwarded).field('email', email).field('password', password);
+      request(direct.app).post('/admin/login').set('Sec-Fetch-Site', 'same-origin').set('X-Forwarded-For', forwarded).field('email', email).field('password', password);
     expect((await guess('staff-a@test.co', PASSWORD, '198.51.100.1')).status).toBe(302); // legitimately, before the attack
     for (let i = 0; i < ADDRESS_LIMIT; i += 1) expect((await guess(`rotate-${i}@test.co`, 'guess', `198.51.100.${i + 2}`)).status).toBe(401);
     const res = await guess('staff-a@test.co', PASSWORD, '203.0.113.99');
