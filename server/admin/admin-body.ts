@@ -10,11 +10,16 @@ export const ADMIN_BODY_MAX_BYTES = 512 * 1024;
 /** More fields than any admin form has, flattened arrays included. */
 export const ADMIN_BODY_MAX_FIELDS = 300;
 
-const TOO_LARGE = `The form is larger than the admin accepts (${ADMIN_BODY_MAX_BYTES / 1024} KB, ${ADMIN_BODY_MAX_FIELDS} fields).`;
-const tooLarge = () => new AppError('body_too_large', 413, TOO_LARGE);
-const malformed = (what: string) => new AppError('invalid_body', 400, `The form could not be read: ${what}.`);
+/** How much one kind of form may hold. */
+export interface BodyLimits { maxBytes: number; maxFields: number }
+const ADMIN_LIMITS: BodyLimits = { maxBytes: ADMIN_BODY_MAX_BYTES, maxFields: ADMIN_BODY_MAX_FIELDS };
 
-type Fields = Record<string, unknown>;
+const tooLarge = ({ maxBytes, maxFields }: BodyLimits) =>
+  new AppError('body_too_large', 413, `The form is larger than the admin accepts (${Math.round(maxBytes / 1024)} KB, ${maxFields} fields).`);
+const malformed = (what: string) => new AppError('invalid_body', 400, `The form could not be read: ${what}.`);
+const FILE_REFUSED = () => new AppError('file_not_accepted', 415, 'The admin does not accept file uploads here.');
+
+export type Fields = Record<string, unknown>;
 interface ParsedRequest extends Request { fields?: Fields; files?: Record<string, never>; express_formidable?: { parsed: true }; _body?: boolean }
 
 function hasBody(req: Request): boolean {
@@ -22,13 +27,13 @@ function hasBody(req: Request): boolean {
 }
 
 /** Multipart, in memory: AdminJS's forms post fields only, so any file part refuses the whole request. */
-function readMultipart(req: Request): Promise<Fields> {
+function readMultipart(req: Request, limits: BodyLimits): Promise<Fields> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { fieldSize: ADMIN_BODY_MAX_BYTES, fields: ADMIN_BODY_MAX_FIELDS, parts: ADMIN_BODY_MAX_FIELDS, files: 0, fieldNameSize: 200 } });
+      parser = busboy({ headers: req.headers, limits: { fieldSize: limits.maxBytes, fields: limits.maxFields, parts: limits.maxFields, files: 0, fieldNameSize: 200 } });
     } catch {
-      reject(malformed('the multipart boundary is missing'));
+      reject(malformed('it is multipart but names no boundary'));
       return;
     }
     const fields: Fields = {};
@@ -44,45 +49,45 @@ function readMultipart(req: Request): Promise<Fields> {
     };
     req.on('data', (chunk: Buffer) => {
       received += chunk.length;
-      if (received > ADMIN_BODY_MAX_BYTES) fail(tooLarge());
+      if (received > limits.maxBytes) fail(tooLarge(limits));
     });
     parser.on('field', (name, value, info) => {
-      if (info.valueTruncated || info.nameTruncated) fail(tooLarge());
+      if (info.valueTruncated || info.nameTruncated) fail(tooLarge(limits));
+      else if (Object.hasOwn(fields, name)) fail(malformed(`it has "${name.slice(0, 40)}" twice`));
       else fields[name] = value;
     });
     parser.on('file', (_name, stream) => {
       stream.resume();
-      fail(new AppError('file_not_accepted', 415, 'The admin does not accept file uploads here.'));
+      fail(FILE_REFUSED());
     });
-    parser.on('filesLimit', () => fail(new AppError('file_not_accepted', 415, 'The admin does not accept file uploads here.')));
-    parser.on('fieldsLimit', () => fail(tooLarge()));
-    parser.on('partsLimit', () => fail(tooLarge()));
+    parser.on('filesLimit', () => fail(FILE_REFUSED()));
+    parser.on('fieldsLimit', () => fail(tooLarge(limits)));
+    parser.on('partsLimit', () => fail(tooLarge(limits)));
     parser.on('error', () => fail(malformed('the multipart body is incomplete or malformed')));
     parser.on('close', () => {
       if (settled) return;
       settled = true;
-      resolve(fields);
+      // A body with none of its boundary's parts (another boundary, or none at all) is no form.
+      if (received > 0 && Object.keys(fields).length === 0) reject(malformed('no part of it matches its boundary'));
+      else resolve(fields);
     });
     req.on('aborted', () => fail(malformed('the upload was interrupted')));
     req.pipe(parser);
   });
 }
 
-const urlencoded = express.urlencoded({ extended: false, limit: ADMIN_BODY_MAX_BYTES, parameterLimit: ADMIN_BODY_MAX_FIELDS });
-const json = express.json({ limit: ADMIN_BODY_MAX_BYTES, strict: true });
-
 /** body-parser's errors, in the admin's words. */
-function bodyParserError(error: { status?: number; type?: string }): AppError {
-  if (error.status === 413) return tooLarge();
+function bodyParserError(error: { status?: number; type?: string }, limits: BodyLimits): AppError {
+  if (error.status === 413) return tooLarge(limits);
   if (error.type === 'entity.parse.failed') return malformed('the JSON is not valid');
   if (error.type === 'charset.unsupported' || error.type === 'encoding.unsupported') return new AppError('unsupported_media_type', 415, 'The form uses a character set the admin does not read (send UTF-8).');
   return malformed('the body is malformed');
 }
 
-function runBodyParser(parser: RequestHandler, req: ParsedRequest, res: Response): Promise<Fields> {
+function runBodyParser(parser: RequestHandler, req: ParsedRequest, res: Response, limits: BodyLimits): Promise<Fields> {
   return new Promise((resolve, reject) => {
     parser(req, res, (error?: unknown) => {
-      if (error) reject(bodyParserError(error as { status?: number; type?: string }));
+      if (error) reject(bodyParserError(error as { status?: number; type?: string }, limits));
       else if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) reject(malformed('the JSON must be an object of fields'));
       else resolve(req.body as Fields);
       req._body = false; // @adminjs/express refuses a request an outside body parser has marked
@@ -90,13 +95,32 @@ function runBodyParser(parser: RequestHandler, req: ParsedRequest, res: Response
   });
 }
 
-async function readFields(req: ParsedRequest, res: Response): Promise<Fields> {
+const parsers = new Map<BodyLimits, { urlencoded: RequestHandler; json: RequestHandler }>();
+function parsersFor(limits: BodyLimits) {
+  let made = parsers.get(limits);
+  if (!made) {
+    made = {
+      urlencoded: express.urlencoded({ extended: false, limit: limits.maxBytes, parameterLimit: limits.maxFields }),
+      json: express.json({ limit: limits.maxBytes, strict: true }),
+    };
+    parsers.set(limits, made);
+  }
+  return made;
+}
+
+/**
+ * The fields of a form body (multipart, URL-encoded or a JSON object), read in
+ * memory within `limits`; `{}` when there is no body. Throws an AppError of
+ * 400 (malformed), 413 (too large) or 415 (a file, or another content type).
+ * Pass a `limits` object defined once (parsers are made once per object).
+ */
+export async function readFormFields(req: Request, res: Response, limits: BodyLimits): Promise<Fields> {
   if (!hasBody(req)) return {};
   const length = Number(req.headers['content-length']);
-  if (Number.isFinite(length) && length > ADMIN_BODY_MAX_BYTES) throw tooLarge();
-  if (req.is('multipart/form-data')) return readMultipart(req);
-  if (req.is('application/x-www-form-urlencoded')) return runBodyParser(urlencoded, req, res);
-  if (req.is('application/json')) return runBodyParser(json, req, res);
+  if (Number.isFinite(length) && length > limits.maxBytes) throw tooLarge(limits);
+  if (req.is('multipart/form-data')) return readMultipart(req, limits);
+  if (req.is('application/x-www-form-urlencoded')) return runBodyParser(parsersFor(limits).urlencoded, req, res, limits);
+  if (req.is('application/json')) return runBodyParser(parsersFor(limits).json, req, res, limits);
   throw new AppError('unsupported_media_type', 415, 'The admin accepts forms (multipart or URL-encoded) and JSON only.');
 }
 
@@ -117,7 +141,7 @@ export function adminBodyParser(): Router {
   const parse = (allowSignedOut: boolean) => async (req: ParsedRequest, res: Response, next: NextFunction) => {
     if (req.express_formidable?.parsed) return next();
     try {
-      req.fields = allowSignedOut || signedIn(req) ? await readFields(req, res) : {};
+      req.fields = allowSignedOut || signedIn(req) ? await readFormFields(req, res, ADMIN_LIMITS) : {};
       req.files = {};
       req.express_formidable = { parsed: true };
       next();

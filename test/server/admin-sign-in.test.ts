@@ -103,7 +103,7 @@ describe('malformed sign-in bodies are a 400 (or 413/415), never a 500, and are 
     ['multipart without a boundary', () => post().set('Content-Type', 'multipart/form-data').send('--x\r\nContent-Disposition: form-data; name="email"\r\n\r\nstaff-a@test.co\r\n--x--\r\n'), 400],
     ['multipart with another boundary than its body', () => post().set('Content-Type', 'multipart/form-data; boundary=abc').send('--xyz\r\nContent-Disposition: form-data; name="email"\r\n\r\na\r\n--xyz--\r\n'), 400],
     ['truncated multipart', () => post().set('Content-Type', 'multipart/form-data; boundary=abc').send('--abc\r\nContent-Disposition: form-data; name="email"\r\n\r\nstaff-a@test.co\r\n--abc\r\nContent-Disposition: form-data; name="pass'), 400],
-    ['multipart with a file', () => post().field('email', 'staff-a@test.co').attach('password', Buffer.from(PASSWORD), 'password.txt'), 400],
+    ['multipart with a file', () => post().field('email', 'staff-a@test.co').attach('password', Buffer.from(PASSWORD), 'password.txt'), 415],
     ['a huge urlencoded body', () => post().type('form').send(`email=staff-a%40test.co&password=${'x'.repeat(100_000)}`), 413],
     ['a huge JSON body', () => post().send({ email: 'staff-a@test.co', password: 'x'.repeat(100_000) }), 413],
     ['a huge multipart body', () => post().field('email', 'staff-a@test.co').field('password', 'x'.repeat(100_000)), 413],

@@ -58,7 +58,7 @@ describe('signed out, a body is not even read', () => {
     expect(huge.status).toBe(413);
     const upload = await anonymous().post('/admin/login').set('Sec-Fetch-Site', 'same-origin')
       .field('email', 'staff-a@test.co').attach('password', Buffer.from('correct-horse-battery'), 'password.txt');
-    expect(upload.status).toBe(400); // a file is no sign-in form (server/admin/sessions/sign-in-body.ts)
+    expect(upload.status).toBe(415);
   });
 });
 
