@@ -135,7 +135,7 @@ async function login(base: string, root: string, email: string): Promise<string>
   const res = await fetch(`${base}${root}/login`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' }, // as the login page's own form
     body: new URLSearchParams({ email, password: PASSWORD }),
   });
   const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
@@ -146,7 +146,7 @@ async function login(base: string, root: string, email: string): Promise<string>
 /** One timed GET; fails loudly on anything but a JSON 200 without an error notice. */
 async function timed(url: string, cookie: string, check?: (body: ListBody) => void): Promise<number> {
   const started = performance.now();
-  const res = await fetch(url, { headers: { cookie, accept: 'application/json' } });
+  const res = await fetch(url, { headers: { cookie, accept: 'application/json', 'sec-fetch-site': 'same-origin' } });
   const text = await res.text();
   const elapsed = performance.now() - started;
   if (res.status !== 200) throw new Error(`GET ${url}: HTTP ${res.status} ${text.slice(0, 200)}`);
