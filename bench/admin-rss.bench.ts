@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     await stopServer(baseline.child);
 
     const app = await startServer(['dist/server/main.js'], {
-      ...env, NODE_ENV: 'production', SESSION_SECRET: 'rss-bench-session-secret'.padEnd(40, 'x'),
+      ...env, NODE_ENV: 'production', TRUST_PROXY_HOPS: '1', SESSION_SECRET: 'rss-bench-session-secret'.padEnd(40, 'x'),
     });
     rows.push(['LeadHarbor, production, idle after start', rssMb(app.child.pid!)]);
     await browse(`http://127.0.0.1:${app.port}`);
