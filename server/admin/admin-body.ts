@@ -1,5 +1,5 @@
 import busboy from 'busboy';
-import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { AppError } from '../errors.js';
 
 /**
@@ -133,15 +133,15 @@ const signedIn = (req: Request) => Boolean((req.session as { adminUser?: unknown
  * always installs) then skips the request. Formidable would write uploads and
  * any `application/octet-stream` body to temporary files, before the sign-in
  * check and without removing them. A signed-out request's body is not read at
- * all, except the sign-in form's; the sign-in check then sends it to the login
- * page. Mount after the session middleware.
+ * all (the sign-in form is read by sessions/sign-in-body.ts, through
+ * readFormFields, before this runs); the sign-in check then sends the request
+ * to the login page. Mount after the session middleware.
  */
-export function adminBodyParser(): Router {
-  const router = express.Router();
-  const parse = (allowSignedOut: boolean) => async (req: ParsedRequest, res: Response, next: NextFunction) => {
+export function adminBodyParser(): RequestHandler {
+  return async (req: ParsedRequest, res: Response, next: NextFunction) => {
     if (req.express_formidable?.parsed) return next();
     try {
-      req.fields = allowSignedOut || signedIn(req) ? await readFormFields(req, res, ADMIN_LIMITS) : {};
+      req.fields = signedIn(req) ? await readFormFields(req, res, ADMIN_LIMITS) : {};
       req.files = {};
       req.express_formidable = { parsed: true };
       next();
@@ -150,7 +150,4 @@ export function adminBodyParser(): Router {
       next(error);
     }
   };
-  router.post('/login', parse(true));
-  router.use(parse(false));
-  return router;
 }
