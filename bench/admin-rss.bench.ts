@@ -8,13 +8,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { initModels } from '../models/index.js';
 import { loadConfig } from '../server/config.js';
 import { createSequelize } from '../server/db/connection.js';
 import { createMigrator } from '../server/db/migrator.js';
 import { createLogger } from '../server/logger.js';
 import { seedDemoData } from '../server/seed/seed.js';
+import { launchBrowser } from '../test/support/chromium.js';
 import { dropDatabase, freshDatabase, rssMb, startServer, stopServer, writeBaselineServer } from './support.js';
 
 const DB = 'lh_bench_rss';
@@ -35,10 +35,7 @@ async function prepareDatabase(): Promise<string> {
 
 /** What a staff member does in a first session, in headless Chromium. */
 async function browse(baseURL: string): Promise<void> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchBrowser();
   try {
     // As behind a TLS proxy: production cookies are Secure, and trust proxy believes this header.
     const context = await browser.newContext({ baseURL, acceptDownloads: true, extraHTTPHeaders: { 'X-Forwarded-Proto': 'https' } });

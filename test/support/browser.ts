@@ -1,35 +1,16 @@
-import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import type { Sequelize } from 'sequelize';
 import { buildAdmin, type AdminMount } from '../../server/admin/admin-router.js';
 import { bundleComponents } from '../../server/admin/bundle-components.js';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
+import { launchBrowser } from './chromium.js';
 import { connect, createTestDatabase, migrate, quietLogger, type TestDatabase } from './test-database.js';
 
-/** Debian's package (`apt-get install chromium`); CHROMIUM_PATH overrides it. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/**
- * Flags that keep Chromium quiet on a closed network: without the
- * background-networking ones it keeps trying to reach Google's hosts.
- * `launch()` already gives every browser a fresh temporary profile.
- */
-const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-
-/** Headless Chromium driven by playwright-core; close it in `afterAll`. */
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`No Chromium at ${CHROMIUM_PATH}: run \`apt-get install -y chromium\` or set CHROMIUM_PATH`);
-  }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, chromiumSandbox: false, args: CHROMIUM_ARGS });
-}
+export { launchBrowser };
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 

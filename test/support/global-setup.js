@@ -12,6 +12,9 @@ import { tsImport } from 'tsx/esm/api';
  * moduleNameMapper applies.
  */
 export default async function globalSetup() {
+  // Unpack the packaged Chromium once, here: parallel workers unpacking it at the same time would race.
+  const { chromiumExecutable } = await tsImport('./chromium.ts', import.meta.url);
+  process.env.CHROMIUM_PATH = await chromiumExecutable();
   if (process.env.DATABASE_URL) return;
   const { startEmbeddedPostgres } = await tsImport('../../server/db/embedded-postgres.ts', import.meta.url);
   const { createLogger } = await tsImport('../../server/logger.ts', import.meta.url);
