@@ -1,7 +1,7 @@
 import { NotFoundError, ValidationError, type Action, type ActionContext, type ActionRequest, type BulkActionResponse, type RecordActionResponse } from 'adminjs';
 import { LEAD_PRIORITY_LABELS, LEAD_STATUS_LABELS } from '../../../models/value-sets.js';
 import type { ComponentIds } from '../component-loader.js';
-import { PIPELINE_ACTIONS, byIds, isLeadPriority, isLeadStatus, moveLeads, setPriority, statusChange } from '../pipeline/lead-pipeline.js';
+import { PIPELINE_ACTIONS, byIds, isLeadPriority, isLeadStatus, moveLeads, setPriority } from '../pipeline/lead-pipeline.js';
 
 /** The label of the dropdown that groups the pipeline actions (AdminJS shows a parent's name as is). */
 export const PIPELINE_MENU = 'Move in pipeline';
@@ -28,7 +28,7 @@ export function pipelineRecordActions(): Record<string, Partial<Action<RecordAct
     handler: async (_request: ActionRequest, _response: unknown, context: ActionContext): Promise<RecordActionResponse> => {
       const { record, currentAdmin, h, resource } = context;
       if (!record) throw new NotFoundError('recordNotAccessible', step.name);
-      await record.update(statusChange(step.status), context);
+      await record.update({ status: step.status }, context);
       return {
         record: record.toJSON(currentAdmin),
         notice: { message: `${leadName(record.params)} is now ${LEAD_STATUS_LABELS[step.status]}.`, type: 'success' },

@@ -2,8 +2,12 @@ import { Op, type Transaction, type WhereOptions } from 'sequelize';
 import { Lead } from '../../../models/index.js';
 import { LEAD_PRIORITIES, LEAD_STATUSES, type LeadPriority, type LeadStatus } from '../../../models/value-sets.js';
 
-/** Moving a lead into one of these statuses means someone just spoke to the person. */
-const CONTACT_STATUSES: ReadonlySet<LeadStatus> = new Set(['contacted', 'qualified', 'nurturing', 'converted']);
+/**
+ * Moving a lead into one of these statuses means someone just spoke to the
+ * person: the database then records last_contact_date, whatever made the
+ * change (migrations/functions/lead-contact-date.v1.sql.ts; a test keeps both lists equal).
+ */
+export const CONTACT_STATUSES: ReadonlySet<LeadStatus> = new Set(['contacted', 'qualified', 'nurturing', 'converted']);
 
 export function isLeadStatus(value: unknown): value is LeadStatus {
   return typeof value === 'string' && (LEAD_STATUSES as readonly string[]).includes(value);
@@ -13,18 +17,13 @@ export function isLeadPriority(value: unknown): value is LeadPriority {
   return typeof value === 'string' && (LEAD_PRIORITIES as readonly string[]).includes(value);
 }
 
-/** The columns a status change writes: the status, and the contact time where it applies. */
-export function statusChange(status: LeadStatus, now = new Date()): { status: LeadStatus; last_contact_date?: Date } {
-  return CONTACT_STATUSES.has(status) ? { status, last_contact_date: now } : { status };
-}
-
 /**
  * Applies a status change to leads matching `where` (which must already carry
  * the caller's organization confinement). Returns how many rows changed.
  * The single path for pipeline actions, bulk changes and the board.
  */
 export async function moveLeads(where: WhereOptions, status: LeadStatus, transaction?: Transaction): Promise<number> {
-  const [count] = await Lead.update(statusChange(status), { where, transaction });
+  const [count] = await Lead.update({ status }, { where, transaction });
   return count;
 }
 
