@@ -1,5 +1,6 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { randomUUID } from 'node:crypto';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import { escapeHtml } from './http/escape-html.js';
 import type { Logger } from './logger.js';
 
 export interface FieldError { field: string; code: string; message: string }
@@ -13,6 +14,8 @@ export class AppError extends Error {
     readonly errors: FieldError[] = [],
     /** Extra response headers, e.g. `Retry-After` on a 429 or 503. */
     readonly headers: Record<string, string> = {},
+    /** Where a person who met this in the browser can go next (the page shown for a navigation links to it). */
+    readonly next?: { href: string; label: string },
   ) {
     super(message);
     this.name = 'AppError';
@@ -52,13 +55,27 @@ export const notFound: RequestHandler = (req, _res, next) => {
   next(new AppError('not_found', 404, `No route for ${req.method} ${req.path}`));
 };
 
+/** A person's browser opening a page (not a script calling an API): they get a page to read, not JSON. */
+function isNavigation(req: Request): boolean {
+  const mode = req.get('sec-fetch-mode');
+  if (mode !== undefined) return mode === 'navigate';
+  return req.accepts(['json', 'html']) === 'html' && !req.path.includes('/api/');
+}
+
+function errorPage(error: AppError, title: string): string {
+  const next = error.next ? `<p><a href="${escapeHtml(error.next.href)}">${escapeHtml(error.next.label)}</a></p>` : '';
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`
+    + `<title>${escapeHtml(title)} · LeadHarbor</title><h1>${escapeHtml(title)}</h1><p>${escapeHtml(error.message)}</p>${next}</html>`;
+}
+
 /**
- * The one place errors become HTTP: `application/problem+json` (RFC 9457).
+ * The one place errors become HTTP: `application/problem+json` (RFC 9457),
+ * or, for a browser navigation, a plain page saying the same.
  * Unexpected errors are logged with a request id and answered without any
  * internal detail (no stack, no SQL).
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (error: unknown, _req, res, next) => {
+  return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
     // body-parser and friends attach a status to client errors (bad JSON, too large).
     const clientStatus = (error as { status?: unknown })?.status;
@@ -77,9 +94,15 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       logger.error(`unhandled error (request ${requestId})`, error);
       appError = new AppError('internal_error', 500, `An unexpected error occurred. Reference: ${requestId}`);
     }
-    res.status(appError.status).set(appError.headers).type('application/problem+json').json({
+    const title = TITLES[appError.status] ?? 'Error';
+    res.status(appError.status).set(appError.headers);
+    if (isNavigation(req)) {
+      res.type('html').send(errorPage(appError, title));
+      return;
+    }
+    res.type('application/problem+json').json({
       type: `https://leadharbor.dev/problems/${appError.code}`,
-      title: TITLES[appError.status] ?? 'Error',
+      title,
       status: appError.status,
       code: appError.code,
       detail: appError.message,

@@ -27,6 +27,7 @@ import { serveLocalFonts } from './local-fonts.js';
 import { safeAdminHtml } from './safe-html.js';
 import { cspSafeBundles } from './csp-safe-bundles.js';
 import { adminSessionsRouter } from './sessions/admin-sessions.js';
+import { ADMIN_ROOT } from './admin-paths.js';
 import { apiKeyResource } from './resources/api-key.resource.js';
 import { campaignResource } from './resources/campaign.resource.js';
 import { consentResource } from './resources/consent.resource.js';
@@ -38,7 +39,7 @@ import { organizationResource } from './resources/organization.resource.js';
 import { siteKeyResource } from './resources/site-key.resource.js';
 import { userResource } from './resources/user.resource.js';
 
-export const ADMIN_ROOT = '/admin';
+export { ADMIN_ROOT };
 const FONTS_PATH = '/admin-fonts/roboto';
 const SESSION_TABLE = 'admin_sessions';
 const SESSION_COOKIE = 'leadharbor_admin';

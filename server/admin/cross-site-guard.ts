@@ -1,4 +1,6 @@
 import express, { type Request, type RequestHandler, type Router } from 'express';
+import { AppError } from '../errors.js';
+import { ADMIN_ROOT } from './admin-paths.js';
 
 /**
  * Where a request to the admin came from, as far as the browser proves it.
@@ -47,15 +49,7 @@ export const requireSameOrigin: RequestHandler = (req, res, next) => {
     next();
     return;
   }
-  res.status(403).set('Cache-Control', 'no-store');
-  if (req.get('sec-fetch-mode') === 'navigate' || (req.accepts(['json', 'html']) === 'html' && !req.path.includes('/api/'))) {
-    res.type('html').send(`<!doctype html><meta charset="utf-8"><title>Request refused · LeadHarbor</title><p>${MESSAGE}</p><p><a href="/admin">Open the admin</a></p>`);
-    return;
-  }
-  res.type('application/problem+json').json({
-    type: 'https://leadharbor.dev/problems/cross_site_request', title: 'Forbidden', status: 403,
-    code: 'cross_site_request', detail: MESSAGE,
-  });
+  next(new AppError('cross_site_request', 403, MESSAGE, [], { 'Cache-Control': 'no-store' }, { href: ADMIN_ROOT, label: 'Open the admin' }));
 };
 
 /** Only for methods that can change something; page views and downloads stay linkable from anywhere. */

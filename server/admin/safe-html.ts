@@ -1,4 +1,5 @@
 import type { RequestHandler, Response } from 'express';
+import { escapeHtml } from '../http/escape-html.js';
 import type { Logger } from '../logger.js';
 
 /**
@@ -30,7 +31,6 @@ export class UnsafeAdminHtmlError extends Error {
 
 const UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029]/g;
 const escapeForScript = (json: string) => json.replace(UNSAFE_IN_SCRIPT, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * The index just past the JSON object or array that starts at `start`. JSON

@@ -1,3 +1,5 @@
+import { escapeHtml } from '../http/escape-html.js';
+
 /**
  * Safe HTML building for the docs page. Every interpolated value is escaped
  * unless it is already `SafeHtml` (made by `html` itself), so text from the
@@ -11,11 +13,6 @@ export class SafeHtml {
   }
 }
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
-}
 
 function render(value: unknown): string {
   if (value instanceof SafeHtml) return value.value;

@@ -58,4 +58,15 @@ describe('health and readiness', () => {
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body).toMatchObject({ status: 404, code: 'not_found', detail: 'No route for GET /no/such/page' });
   });
+
+  it('the same error opened in a browser is a page saying it, with the request text escaped', async () => {
+    const app = await appOn(true);
+    const page = await request(app).get("/no/tom&jerry's").set('Sec-Fetch-Mode', 'navigate').set('Accept', 'text/html');
+    expect(page.status).toBe(404);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.text).toContain('<h1>Not Found</h1><p>No route for GET /no/tom&amp;jerry&#39;s</p>');
+    // A script's fetch() from a page (mode cors) still gets JSON, whatever it accepts.
+    const script = await request(app).get('/no/such/page').set('Sec-Fetch-Mode', 'cors').set('Accept', 'text/html');
+    expect(script.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
 });

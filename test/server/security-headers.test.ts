@@ -210,7 +210,7 @@ describe('secureAdminHtml fails closed', () => {
     const branded = createAdmin();
     branded.options.branding = { ...branded.options.branding, companyName: hostile };
     const html = secureAdminHtml(await branded.renderLogin({ action: '/admin/login' }), NONCE, hostile);
-    expect(html).toContain('<title>Acme &#60;/script&#62;&#60;script&#62;window.__xss=1&#60;/script&#62;</title>');
+    expect(html).toContain('<title>Acme &lt;/script&gt;&lt;script&gt;window.__xss=1&lt;/script&gt;</title>');
     expect(html.match(/<script/g)).toHaveLength(html.match(/<\/script>/g)!.length);
   });
 });

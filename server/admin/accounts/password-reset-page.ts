@@ -1,8 +1,8 @@
 import express, { type Router } from 'express';
 import type { Sequelize } from 'sequelize';
+import { escapeHtml } from '../../http/escape-html.js';
 import { MIN_PASSWORD_LENGTH, RESET_PATH, passwordProblem, resetLinkValid, useResetLink } from './password-reset.js';
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** base64url of 32 bytes: anything else is not one of our links, and is never looked up. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
