@@ -18,7 +18,7 @@ import { withAccess } from './access/apply-access.js';
 import { accountHandler } from './accounts/account-page.js';
 import { passwordResetPage } from './accounts/password-reset-page.js';
 import { ADMIN_STYLES_PATH, serveAdminStyles } from './admin-styles.js';
-import { boardHandler } from './board/board-handler.js';
+import { boardHandler } from './pipeline/board-handler.js';
 import { COMPONENTS_BUNDLE, componentsBundled } from './bundle-components.js';
 import { createComponentLoader } from './component-loader.js';
 import { crossSiteGuard } from './cross-site-guard.js';

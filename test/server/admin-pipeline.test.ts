@@ -1,6 +1,6 @@
 import { Lead } from '../../models/index.js';
 import type { DashboardStats } from '../../server/admin/dashboard/dashboard-stats.js';
-import type { BoardColumn } from '../../server/admin/board/board-data.js';
+import type { BoardColumn } from '../../server/admin/pipeline/board-data.js';
 import { adminApi as api, createAdminFixture, type AdminFixture } from '../support/admin-fixture.js';
 
 let fixture: AdminFixture;

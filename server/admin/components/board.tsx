@@ -1,7 +1,7 @@
 import React, { useEffect, useState } from 'react';
 import { ApiClient, useNotice } from 'adminjs';
 import { Badge, Box, H2, H5, Loader, Text } from '@adminjs/design-system';
-import type { BoardColumn } from '../board/board-data.js';
+import type { BoardColumn } from '../pipeline/board-data.js';
 
 const api = new ApiClient();
 type BoardResponse = { columns: BoardColumn[]; notice?: { type: 'success' | 'error'; message: string } };

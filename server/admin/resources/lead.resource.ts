@@ -1,7 +1,7 @@
 import type { ActionResponse, ListActionResponse, ResourceWithOptions } from 'adminjs';
 import { Lead } from '../../../models/index.js';
 import { LEAD_PRIORITIES, LEAD_PRIORITY_LABELS, LEAD_STATUSES, LEAD_STATUS_LABELS } from '../../../models/value-sets.js';
-import { bulkChangeActions, pipelineRecordActions } from '../actions/pipeline-actions.js';
+import { bulkChangeActions, pipelineRecordActions } from '../pipeline/pipeline-actions.js';
 import type { ComponentIds } from '../component-loader.js';
 import { INTAKE_PROPERTY, withIntakeSummary } from '../integrations/lead-intake.js';
 import { ScopedResource } from '../scoped-resource.js';

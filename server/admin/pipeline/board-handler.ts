@@ -6,7 +6,7 @@ import { AppError } from '../../errors.js';
 import { canOpenPage } from '../access/access-policy.js';
 import { actorOf } from '../access/actor.js';
 import { confinedOrganization } from '../current-admin.js';
-import { isLeadStatus, moveLeads } from '../pipeline/lead-pipeline.js';
+import { isLeadStatus, moveLeads } from './lead-pipeline.js';
 import { boardColumns } from './board-data.js';
 
 /**

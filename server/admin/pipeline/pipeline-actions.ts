@@ -1,7 +1,7 @@
 import { NotFoundError, ValidationError, type Action, type ActionContext, type ActionRequest, type BulkActionResponse, type RecordActionResponse } from 'adminjs';
 import { LEAD_PRIORITY_LABELS, LEAD_STATUS_LABELS } from '../../../models/value-sets.js';
 import type { ComponentIds } from '../component-loader.js';
-import { PIPELINE_ACTIONS, byIds, isLeadPriority, isLeadStatus, moveLeads, setPriority } from '../pipeline/lead-pipeline.js';
+import { PIPELINE_ACTIONS, byIds, isLeadPriority, isLeadStatus, moveLeads, setPriority } from './lead-pipeline.js';
 
 /** The label of the dropdown that groups the pipeline actions (AdminJS shows a parent's name as is). */
 export const PIPELINE_MENU = 'Move in pipeline';
