@@ -20,14 +20,3 @@ export function asAdmin(currentAdmin: CurrentAdmin | undefined): AdminSessionUse
 export function isSuperuser(currentAdmin: CurrentAdmin | undefined): boolean {
   return asAdmin(currentAdmin)?.is_superuser === true;
 }
-
-/**
- * The organization a staff member is confined to; `undefined` for a superuser
- * (no confinement). Staff without an organization are confined to none (-1).
- */
-export function confinedOrganization(currentAdmin: CurrentAdmin | undefined): number | undefined {
-  const admin = asAdmin(currentAdmin);
-  if (!admin) return -1;
-  if (admin.is_superuser) return undefined;
-  return admin.organization_id ?? -1;
-}

@@ -2,7 +2,7 @@ import { BaseRecord, ForbiddenError, ValidationError, flat, type ActionContext, 
 import { Resource as SequelizeResource } from '@adminjs/sequelize';
 import { ForeignKeyConstraintError, Op, QueryTypes, literal, type ModelStatic, type Model, type WhereOptions } from 'sequelize';
 import type { CurrentAdmin } from 'adminjs';
-import { confinedOrganization } from './current-admin.js';
+import { OrganizationScope } from './access/organization-scope.js';
 import { AppError } from '../errors.js';
 import { filterConditions } from './filter-conditions.js';
 import { assertReferences } from './reference-check.js';
@@ -53,8 +53,7 @@ export class ScopedResource extends SequelizeResource {
   conditionsFor(filter: Filter | null, currentAdmin: CurrentAdmin | undefined): WhereOptions {
     if (filter) this.assertFilterable(filter);
     const conditions = filter ? filterConditions(filter, this.model, this.searchColumns) : [];
-    const org = this.scopeColumn ? confinedOrganization(currentAdmin) : undefined;
-    if (org !== undefined) conditions.push({ [this.scopeColumn!]: org });
+    if (this.scopeColumn) conditions.push(...OrganizationScope.of(currentAdmin).where(this.scopeColumn));
     return { [Op.and]: conditions };
   }
 
@@ -266,8 +265,8 @@ export class ScopedResource extends SequelizeResource {
 
   /** Staff write into their own organization only; the column is forced, never taken from the form. */
   private confine(params: ParamsType, context?: ActionContext): ParamsType {
-    const org = this.scopeColumn === 'organization_id' ? confinedOrganization(context?.currentAdmin) : undefined;
-    return org === undefined ? params : { ...params, organization_id: org };
+    const scope = OrganizationScope.of(context?.currentAdmin);
+    return this.scopeColumn !== 'organization_id' || !scope.confined ? params : { ...params, organization_id: scope.organizationId };
   }
 
   private async assertReachable(id: string | number, context?: ActionContext): Promise<void> {

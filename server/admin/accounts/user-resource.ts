@@ -4,7 +4,7 @@ import { Op } from 'sequelize';
 import { STAFF_ROLES, STAFF_ROLE_LABELS, User, UserRole } from '../../../models/index.js';
 import { hashPassword } from '../../auth/password.js';
 import { staffRole } from '../access/actor.js';
-import { confinedOrganization } from '../current-admin.js';
+import { OrganizationScope } from '../access/organization-scope.js';
 import { ScopedResource } from '../scoped-resource.js';
 
 const truthy = (value: unknown) => value === true || value === 'true';
@@ -70,8 +70,8 @@ export class UserResource extends ScopedResource {
   /** Staff's accounts are always of their own organization (the scoped resource forces it too). */
   private confined(params: ParamsType, context: ActionContext | undefined): ParamsType {
     const values = flat.unflatten<ParamsType, ParamsType>(params);
-    const org = confinedOrganization(context?.currentAdmin);
-    return org === undefined ? values : { ...values, organization_id: org };
+    const scope = OrganizationScope.of(context?.currentAdmin);
+    return scope.confined ? { ...values, organization_id: scope.organizationId } : values;
   }
 
   override async create(params: ParamsType, context?: ActionContext): Promise<ParamsType> {

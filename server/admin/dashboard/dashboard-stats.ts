@@ -1,4 +1,5 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
+import type { OrganizationScope } from '../access/organization-scope.js';
 import {
   LEAD_STATUSES, LEAD_STATUS_LABELS, PRODUCT_TYPE_LABELS, SOURCE_TYPE_LABELS, type LeadStatus,
 } from '../../../models/value-sets.js';
@@ -27,9 +28,9 @@ type Row = { key: string | null; count: string };
  * leads. Conversion rate is converted / decided (converted + lost): open leads
  * have not had their chance yet, archived ones left without an outcome.
  */
-export async function dashboardStats(sequelize: Sequelize, organizationId: number | undefined): Promise<DashboardStats> {
-  const scoped = organizationId === undefined ? 'TRUE' : 's.organization_key = $org';
-  const bind = organizationId === undefined ? {} : { org: organizationId };
+export async function dashboardStats(sequelize: Sequelize, scope: OrganizationScope): Promise<DashboardStats> {
+  const scoped = scope.sql('s.organization_key');
+  const bind = scope.bind;
   const grouped = (sql: string) => sequelize.query<Row>(sql, { bind, type: QueryTypes.SELECT });
   const [status, product, source, campaign, days] = await Promise.all([
     grouped(`SELECT status AS key, sum(leads) AS count FROM lead_stats s WHERE ${scoped} GROUP BY status`),
@@ -52,7 +53,7 @@ export async function dashboardStats(sequelize: Sequelize, organizationId: numbe
     .sort((a, b) => b.count - a.count);
   const perDay = days.map((r) => ({ date: r.key ?? '', count: Number(r.count) }));
   return {
-    scope: organizationId === undefined ? 'all' : 'organization',
+    scope: scope.confined ? 'organization' : 'all',
     totals: {
       leads: byStatus.reduce((sum, b) => sum + b.count, 0),
       lastThirtyDays: perDay.reduce((sum, d) => sum + d.count, 0),

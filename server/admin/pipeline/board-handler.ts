@@ -5,7 +5,7 @@ import { LEAD_STATUS_LABELS } from '../../../models/value-sets.js';
 import { AppError } from '../../errors.js';
 import { canOpenPage } from '../access/access-policy.js';
 import { actorOf } from '../access/actor.js';
-import { confinedOrganization } from '../current-admin.js';
+import { OrganizationScope } from '../access/organization-scope.js';
 import { isLeadStatus, moveLeads } from './lead-pipeline.js';
 import { boardColumns } from './board-data.js';
 
@@ -15,22 +15,22 @@ import { boardColumns } from './board-data.js';
  */
 export const boardHandler: PageHandler = async (request, _response, context) => {
   if (!canOpenPage(actorOf(context.currentAdmin), 'board')) throw new AppError('forbidden', 403, 'Sign in to see this page.');
-  const org = confinedOrganization(context.currentAdmin);
+  const scope = OrganizationScope.of(context.currentAdmin);
   const sequelize = Lead.sequelize!;
   if (request.method === 'post') {
     const { leadId, status } = (request.payload ?? {}) as { leadId?: unknown; status?: unknown };
     const id = Number(leadId);
     if (!Number.isInteger(id) || !isLeadStatus(status)) {
-      return { notice: { type: 'error', message: 'Choose a lead and a status from the board.' }, columns: await boardColumns(sequelize, org) };
+      return { notice: { type: 'error', message: 'Choose a lead and a status from the board.' }, columns: await boardColumns(sequelize, scope) };
     }
-    const where = { [Op.and]: [{ id }, ...(org === undefined ? [] : [{ organization_id: org }])] };
+    const where = { [Op.and]: [{ id }, ...scope.where()] };
     const moved = await moveLeads(where, status);
     return {
       notice: moved
         ? { type: 'success', message: `Moved to ${LEAD_STATUS_LABELS[status]}.` }
         : { type: 'error', message: 'This record does not exist or belongs to another organization.' },
-      columns: await boardColumns(sequelize, org),
+      columns: await boardColumns(sequelize, scope),
     };
   }
-  return { columns: await boardColumns(sequelize, org) };
+  return { columns: await boardColumns(sequelize, scope) };
 };
