@@ -1,5 +1,9 @@
 import type { MigrationFn } from 'umzug';
 import type { QueryInterface } from 'sequelize';
+import { dropFunction, installFunction } from './functions/database-function.js';
+import { leadStatsOnDeleteV1 } from './functions/lead-stats-on-delete.v1.sql.js';
+import { leadStatsOnInsertV1 } from './functions/lead-stats-on-insert.v1.sql.js';
+import { leadStatsOnUpdateV1 } from './functions/lead-stats-on-update.v1.sql.js';
 
 /**
  * Pre-aggregated lead counts for the dashboard and the board: one row per
@@ -13,26 +17,8 @@ import type { QueryInterface } from 'sequelize';
  * UPDATE or DELETE (including FK cascades and SET NULLs) in one upsert
  * instead of one per row.
  */
-/** Each stats key column and the expression that derives it from a lead row. */
-export const KEYS: [column: string, expression: string][] = [
-  ['organization_key', 'coalesce(organization_id, 0)'],
-  ['day', "(created_at AT TIME ZONE 'UTC')::date"],
-  ['status', 'status'],
-  ['product_key', 'coalesce(insurance_product_id, 0)'],
-  ['source_key', 'coalesce(lead_source_id, 0)'],
-  ['campaign_key', 'coalesce(campaign_id, 0)'],
-];
-export const KEY_COLUMNS = KEYS.map(([column]) => column).join(', ');
-const GROUPED = (rows: string) =>
-  `SELECT ${KEYS.map(([column, expression]) => `${expression} AS ${column}`).join(', ')}, count(*) AS n FROM ${rows} GROUP BY 1, 2, 3, 4, 5, 6`;
-
-export const add = (rows: string) => `
-  INSERT INTO lead_stats AS s (${KEY_COLUMNS}, leads) ${GROUPED(rows)}
-  ON CONFLICT (${KEY_COLUMNS}) DO UPDATE SET leads = s.leads + EXCLUDED.leads;`;
-
-export const subtract = (rows: string) => `
-  UPDATE lead_stats s SET leads = s.leads - o.n FROM (${GROUPED(rows)}) o
-   WHERE ${KEYS.map(([column]) => `s.${column} = o.${column}`).join(' AND ')};`;
+const KEY_COLUMNS = 'organization_key, day, status, product_key, source_key, campaign_key';
+const TRIGGER_FUNCTIONS = [leadStatsOnInsertV1, leadStatsOnDeleteV1, leadStatsOnUpdateV1];
 
 export const up: MigrationFn<QueryInterface> = async ({ context: qi }) => {
   await qi.sequelize.query(`
@@ -46,29 +32,16 @@ export const up: MigrationFn<QueryInterface> = async ({ context: qi }) => {
       leads integer NOT NULL,
       PRIMARY KEY (${KEY_COLUMNS})
     )`);
+  for (const fn of TRIGGER_FUNCTIONS) await installFunction(qi, fn);
+  // Counts for the leads already there.
   await qi.sequelize.query(`
-    CREATE FUNCTION lead_stats_on_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN ${add('new_rows')} RETURN NULL; END $$;
-    CREATE FUNCTION lead_stats_on_delete() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN ${subtract('old_rows')} RETURN NULL; END $$;
-    CREATE FUNCTION lead_stats_on_update() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN ${subtract('old_rows')} ${add('new_rows')} RETURN NULL; END $$;
-    CREATE TRIGGER trg_leads_stats_insert AFTER INSERT ON leads
-      REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION lead_stats_on_insert();
-    CREATE TRIGGER trg_leads_stats_delete AFTER DELETE ON leads
-      REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION lead_stats_on_delete();
-    CREATE TRIGGER trg_leads_stats_update AFTER UPDATE ON leads
-      REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION lead_stats_on_update();`);
-  await qi.sequelize.query(add('leads'));
+    INSERT INTO lead_stats (${KEY_COLUMNS}, leads)
+    SELECT coalesce(organization_id, 0), (created_at AT TIME ZONE 'UTC')::date, status,
+           coalesce(insurance_product_id, 0), coalesce(lead_source_id, 0), coalesce(campaign_id, 0), count(*)
+      FROM leads GROUP BY 1, 2, 3, 4, 5, 6`);
 };
 
 export const down: MigrationFn<QueryInterface> = async ({ context: qi }) => {
-  await qi.sequelize.query(`
-    DROP TRIGGER IF EXISTS trg_leads_stats_update ON leads;
-    DROP TRIGGER IF EXISTS trg_leads_stats_delete ON leads;
-    DROP TRIGGER IF EXISTS trg_leads_stats_insert ON leads;
-    DROP FUNCTION IF EXISTS lead_stats_on_update();
-    DROP FUNCTION IF EXISTS lead_stats_on_delete();
-    DROP FUNCTION IF EXISTS lead_stats_on_insert();
-    DROP TABLE IF EXISTS lead_stats;`);
+  for (const fn of [...TRIGGER_FUNCTIONS].reverse()) await dropFunction(qi, fn);
+  await qi.sequelize.query('DROP TABLE IF EXISTS lead_stats');
 };

@@ -1,6 +1,8 @@
 import type { MigrationFn } from 'umzug';
 import type { QueryInterface } from 'sequelize';
 import { NOW_UTC, createIndexes, dropTable } from './support/ddl.js';
+import { dropFunction, installFunction } from './functions/database-function.js';
+import { consentsImmutableV1 } from './functions/consents-immutable.v1.sql.js';
 
 /**
  * Proof of consent, one row per submission: what the visitor was shown
@@ -33,22 +35,10 @@ export const up: MigrationFn<QueryInterface> = async ({ context: qi }) => {
         (consent_text IS NULL AND text_sha256 IS NULL) OR text_sha256 = encode(sha256(convert_to(consent_text, 'UTF8')), 'hex'))
     )`);
   await createIndexes(qi, 'consents', ['organization_id', 'lead_id', 'submission_id']);
-  await qi.sequelize.query(`
-    CREATE FUNCTION consents_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      IF (to_jsonb(NEW) - 'lead_id' - 'submission_id') = (to_jsonb(OLD) - 'lead_id' - 'submission_id')
-         AND (NEW.lead_id IS NULL OR NEW.lead_id = OLD.lead_id)
-         AND (NEW.submission_id IS NULL OR NEW.submission_id = OLD.submission_id) THEN
-        RETURN NEW;
-      END IF;
-      RAISE EXCEPTION 'consent records cannot be changed (consent %)', OLD.id
-        USING ERRCODE = 'integrity_constraint_violation', HINT = 'Record a new consent instead.';
-    END $$;
-    CREATE TRIGGER trg_consents_immutable BEFORE UPDATE ON consents
-      FOR EACH ROW EXECUTE FUNCTION consents_immutable();`);
+  await installFunction(qi, consentsImmutableV1);
 };
 
 export const down: MigrationFn<QueryInterface> = async ({ context: qi }) => {
   await dropTable(qi, 'consents');
-  await qi.sequelize.query('DROP FUNCTION IF EXISTS consents_immutable()');
+  await dropFunction(qi, consentsImmutableV1);
 };

@@ -1,6 +1,12 @@
 import type { MigrationFn } from 'umzug';
 import type { QueryInterface } from 'sequelize';
-import { KEYS, KEY_COLUMNS, add, subtract } from './2026.11.26T13.00.00.create-lead-stats.js';
+import { installFunction } from './functions/database-function.js';
+import { leadStatsOnDeleteV1 } from './functions/lead-stats-on-delete.v1.sql.js';
+import { leadStatsOnDeleteV2 } from './functions/lead-stats-on-delete.v2.sql.js';
+import { leadStatsOnInsertV1 } from './functions/lead-stats-on-insert.v1.sql.js';
+import { leadStatsOnInsertV2 } from './functions/lead-stats-on-insert.v2.sql.js';
+import { leadStatsOnUpdateV1 } from './functions/lead-stats-on-update.v1.sql.js';
+import { leadStatsOnUpdateV2 } from './functions/lead-stats-on-update.v2.sql.js';
 
 /**
  * Spreads each `lead_stats` count over shards, one per database backend.
@@ -10,30 +16,14 @@ import { KEYS, KEY_COLUMNS, add, subtract } from './2026.11.26T13.00.00.create-l
  * commit. Now a backend writes signed deltas into its own shard and readers
  * (which already `sum(leads)`) add the shards up.
  */
-// Enough that a pool's connections rarely share one (a shared shard queues its writers until commit).
-const SHARDS = 64;
-const rows = (table: string, sign: 1 | -1) =>
-  `SELECT ${KEYS.map(([column, expression]) => `${expression} AS ${column}`).join(', ')}, ${sign} AS delta FROM ${table}`;
-
-/** One upsert of the summed deltas of `sources` into this backend's shard. */
-const upsert = (...sources: string[]) => `
-  INSERT INTO lead_stats AS s (${KEY_COLUMNS}, shard, leads)
-  SELECT ${KEY_COLUMNS}, pg_backend_pid() % ${SHARDS}, sum(delta)
-    FROM (${sources.join(' UNION ALL ')}) d
-   GROUP BY ${KEY_COLUMNS} HAVING sum(delta) <> 0
-  ON CONFLICT (${KEY_COLUMNS}, shard) DO UPDATE SET leads = s.leads + EXCLUDED.leads;`;
+const KEY_COLUMNS = 'organization_key, day, status, product_key, source_key, campaign_key';
 
 export const up: MigrationFn<QueryInterface> = async ({ context: qi }) => {
   await qi.sequelize.query(`
     ALTER TABLE lead_stats ADD COLUMN shard smallint NOT NULL DEFAULT 0;
     ALTER TABLE lead_stats DROP CONSTRAINT lead_stats_pkey;
-    ALTER TABLE lead_stats ADD PRIMARY KEY (${KEY_COLUMNS}, shard);
-    CREATE OR REPLACE FUNCTION lead_stats_on_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN ${upsert(rows('new_rows', 1))} RETURN NULL; END $$;
-    CREATE OR REPLACE FUNCTION lead_stats_on_delete() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN ${upsert(rows('old_rows', -1))} RETURN NULL; END $$;
-    CREATE OR REPLACE FUNCTION lead_stats_on_update() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN ${upsert(rows('old_rows', -1), rows('new_rows', 1))} RETURN NULL; END $$;`);
+    ALTER TABLE lead_stats ADD PRIMARY KEY (${KEY_COLUMNS}, shard)`);
+  for (const fn of [leadStatsOnInsertV2, leadStatsOnDeleteV2, leadStatsOnUpdateV2]) await installFunction(qi, fn);
 };
 
 export const down: MigrationFn<QueryInterface> = async ({ context: qi }) => {
@@ -44,11 +34,6 @@ export const down: MigrationFn<QueryInterface> = async ({ context: qi }) => {
     ALTER TABLE lead_stats DROP CONSTRAINT lead_stats_pkey;
     ALTER TABLE lead_stats DROP COLUMN shard;
     ALTER TABLE lead_stats ADD PRIMARY KEY (${KEY_COLUMNS});
-    INSERT INTO lead_stats (${KEY_COLUMNS}, leads) SELECT * FROM lead_stats_merged;
-    CREATE OR REPLACE FUNCTION lead_stats_on_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN ${add('new_rows')} RETURN NULL; END $$;
-    CREATE OR REPLACE FUNCTION lead_stats_on_delete() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN ${subtract('old_rows')} RETURN NULL; END $$;
-    CREATE OR REPLACE FUNCTION lead_stats_on_update() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN ${subtract('old_rows')} ${add('new_rows')} RETURN NULL; END $$;`);
+    INSERT INTO lead_stats (${KEY_COLUMNS}, leads) SELECT * FROM lead_stats_merged`);
+  for (const fn of [leadStatsOnInsertV1, leadStatsOnDeleteV1, leadStatsOnUpdateV1]) await installFunction(qi, fn);
 };

@@ -1,5 +1,7 @@
 import type { MigrationFn } from 'umzug';
 import type { QueryInterface } from 'sequelize';
+import { dropFunction, installFunction } from './functions/database-function.js';
+import { rateLimitHitV1 } from './functions/rate-limit-hit.v1.sql.js';
 
 /**
  * `intake_submit(request jsonb) → jsonb`: the whole of one intake submission
@@ -22,25 +24,6 @@ import type { QueryInterface } from 'sequelize';
  * in TypeScript (server/intake/scoring.ts); this only adds the points the
  * request's table gives for the resolved product and source types.
  */
-const RATE_LIMIT_HIT = `
-  CREATE FUNCTION rate_limit_hit(p_bucket text, p_limit integer, p_window_seconds integer) RETURNS integer
-  LANGUAGE plpgsql AS $$
-  DECLARE
-    now_epoch double precision := extract(epoch FROM clock_timestamp());
-    window_epoch double precision := floor(now_epoch / p_window_seconds) * p_window_seconds;
-    w timestamp := to_timestamp(window_epoch) AT TIME ZONE 'UTC';
-    total bigint;
-  BEGIN
-    INSERT INTO rate_limit_counters AS c (bucket, window_start, shard, hits)
-    VALUES (p_bucket, w, pg_backend_pid() % 64, 1)
-    ON CONFLICT (bucket, window_start, shard) DO UPDATE SET hits = c.hits + 1;
-    SELECT sum(hits) INTO total FROM rate_limit_counters WHERE bucket = p_bucket AND window_start = w;
-    IF total > p_limit THEN
-      RETURN greatest(1, ceil(window_epoch + p_window_seconds - now_epoch))::integer;
-    END IF;
-    RETURN 0;
-  END $$`;
-
 const INTAKE_SUBMIT = `
   CREATE FUNCTION intake_submit(r jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
   DECLARE
@@ -221,7 +204,7 @@ const INTAKE_SUBMIT = `
   END $$`;
 
 export const up: MigrationFn<QueryInterface> = async ({ context: qi }) => {
-  await qi.sequelize.query(RATE_LIMIT_HIT);
+  await installFunction(qi, rateLimitHitV1);
   await qi.sequelize.query(INTAKE_SUBMIT);
   // Duplicate checks look leads up by organization and email, or organization and E.164 phone. With
   // ix_leads_email alone the planner may AND it with ix_leads_organization_id, reading every lead of
@@ -234,5 +217,5 @@ export const down: MigrationFn<QueryInterface> = async ({ context: qi }) => {
   await qi.sequelize.query('DROP INDEX IF EXISTS perf_leads_org_phone');
   await qi.sequelize.query('DROP INDEX IF EXISTS perf_leads_org_email');
   await qi.sequelize.query('DROP FUNCTION IF EXISTS intake_submit(jsonb)');
-  await qi.sequelize.query('DROP FUNCTION IF EXISTS rate_limit_hit(text, integer, integer)');
+  await dropFunction(qi, rateLimitHitV1);
 };

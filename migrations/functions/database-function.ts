@@ -17,8 +17,10 @@ export interface FunctionVersion {
   args: string;
   returns: string;
   language: 'plpgsql' | 'sql';
+  /** Volatility and parallel safety when not the defaults, e.g. `IMMUTABLE PARALLEL SAFE`. */
+  attributes?: string;
   version: number;
-  /** The body between the dollar quotes, exactly as pg_proc.prosrc will hold it. */
+  /** The body between the dollar quotes, exactly as pg_proc.prosrc will hold it (written as String.raw, so backslashes reach PostgreSQL as written). */
   body: string;
   /** Triggers that run this function, each as pg_get_triggerdef() prints it. */
   triggers?: readonly TriggerDefinition[];
@@ -34,7 +36,7 @@ export interface TriggerDefinition {
 /** Installs (or replaces) this version of the function, then (re)creates its triggers. */
 export async function installFunction(qi: QueryInterface, fn: FunctionVersion): Promise<void> {
   await qi.sequelize.query(
-    `CREATE OR REPLACE FUNCTION ${fn.name}(${fn.args}) RETURNS ${fn.returns} LANGUAGE ${fn.language} AS $function$${fn.body}$function$`,
+    `CREATE OR REPLACE FUNCTION ${fn.name}(${fn.args}) RETURNS ${fn.returns} LANGUAGE ${fn.language} ${fn.attributes ?? ''} AS $function$${fn.body}$function$`,
   );
   for (const trigger of fn.triggers ?? []) {
     await qi.sequelize.query(`DROP TRIGGER IF EXISTS ${trigger.name} ON ${trigger.table}`);

@@ -1,5 +1,12 @@
 import type { FunctionVersion } from './database-function.js';
+import { consentsImmutableV1 } from './consents-immutable.v1.sql.js';
 import { leadContactDateV1 } from './lead-contact-date.v1.sql.js';
+import { leadStatsOnDeleteV2 } from './lead-stats-on-delete.v2.sql.js';
+import { leadStatsOnInsertV2 } from './lead-stats-on-insert.v2.sql.js';
+import { leadStatsOnUpdateV2 } from './lead-stats-on-update.v2.sql.js';
+import { originAllowedV1 } from './origin-allowed.v1.sql.js';
+import { rateLimitHitV1 } from './rate-limit-hit.v1.sql.js';
+import { setUpdatedAtV1 } from './set-updated-at.v1.sql.js';
 
 /**
  * The version of each database function the latest migration installs.
@@ -7,5 +14,12 @@ import { leadContactDateV1 } from './lead-contact-date.v1.sql.js';
  * stays, frozen: the new migration's `down` reinstalls it).
  */
 export const LATEST_FUNCTIONS: readonly FunctionVersion[] = [
+  consentsImmutableV1,
   leadContactDateV1,
+  leadStatsOnDeleteV2,
+  leadStatsOnInsertV2,
+  leadStatsOnUpdateV2,
+  originAllowedV1,
+  rateLimitHitV1,
+  setUpdatedAtV1,
 ];
