@@ -10,12 +10,6 @@ import { connect, createTestDatabase, migrate, type TestDatabase } from '../supp
 const FUNCTIONS_DIR = 'migrations/functions';
 const CHECKSUMS_FILE = path.join(FUNCTIONS_DIR, 'shipped-checksums.json');
 
-/**
- * Written before versioned files existed and still installed by its original
- * migration; it moves to a version file of its own as it next changes.
- * Nothing may be added to this list.
- */
-const UNVERSIONED_FUNCTIONS = ['intake_submit'];
 /** Functions whose triggers each table's migration attaches (`addUpdatedAtTrigger()` in migrations/support/ddl.ts). */
 const PER_TABLE_TRIGGER_FUNCTIONS = ['set_updated_at'];
 
@@ -53,12 +47,12 @@ describe('the live database runs exactly the latest version of each function', (
     }
   });
 
-  it('every function and trigger in the database is a versioned one (or one of the listed older ones)', async () => {
+  it('every function and trigger in the database is a versioned one', async () => {
     const functions = await select<{ name: string }>(`
       SELECT DISTINCT p.proname AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
        WHERE n.nspname = 'public'
          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e') ORDER BY 1`);
-    expect(functions.map((f) => f.name)).toEqual([...LATEST_FUNCTIONS.map((f) => f.name), ...UNVERSIONED_FUNCTIONS].sort());
+    expect(functions.map((f) => f.name)).toEqual(LATEST_FUNCTIONS.map((f) => f.name).sort());
     const triggers = await select<{ name: string; fn: string }>(`
       SELECT t.tgname AS name, p.proname AS fn FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid WHERE NOT t.tgisinternal`);
     const versioned = new Set(LATEST_FUNCTIONS.flatMap((f) => (f.triggers ?? []).map((t) => t.name)));
