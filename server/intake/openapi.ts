@@ -80,7 +80,7 @@ const HEADERS: Record<string, Header> = {
 const DESCRIPTION = [
   'Partner websites and servers send quote requests to LeadHarbor; each one becomes a lead of the partner\'s agency.',
   'A **publishable key** (`pk_…`, header `X-Lead-Key`) is for web pages: it only works from the origins allowed for it, and its receipts say nothing about existing leads. A **secret key** (`sk_…`, header `Authorization: Bearer`) is for servers only; never put it in a page.',
-  `Bodies are JSON (\`application/json\`, or \`text/plain\` holding JSON), UTF-8, at most ${MAX_BODY_BYTES / 1024} kB. Every error is \`application/problem+json\` with a stable \`code\`.`,
+  `Bodies are JSON (\`application/json\`, or \`text/plain\` holding JSON), at most ${MAX_BODY_BYTES / 1024} kB once decompressed, in UTF-8: bytes that are not UTF-8 are refused with \`invalid_body\`, never repaired. A body may be sent with \`Content-Encoding: gzip\` or \`deflate\`; any other encoding is a 415. Every error is \`application/problem+json\` with a stable \`code\`.`,
 ].join('\n\n');
 
 let memo: OpenApiDocument | undefined;
