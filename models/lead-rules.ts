@@ -28,8 +28,11 @@ export const PHONE_PATTERN = /^\+?[0-9().\s-]{7,25}$/;
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 export const US_ZIP_PATTERN = /^\d{5}(?:-?\d{4})?$/;
 export const TOKEN_PATTERN = /^[A-Za-z0-9-]+$/;
-/** An absolute http(s) address without spaces, quotes or angle brackets (page_url, referrer, TrustedForm certificate). */
-export const URL_PATTERN = /^https?:\/\/[^\s<>"]+$/i;
+/**
+ * An absolute http(s) address without spaces, quotes or angle brackets (page_url, referrer, TrustedForm certificate).
+ * The scheme's case is spelled out rather than an `i` flag, which a JSON Schema pattern cannot carry.
+ */
+export const URL_PATTERN = /^[Hh][Tt][Tt][Pp][Ss]?:\/\/[^\s<>"]+$/;
 export const SLUG_PATTERN = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
 /** Single-line text: no angle brackets (no markup in a street name). */
 export const PLAIN_TEXT_PATTERN = /^[^<>]*$/;

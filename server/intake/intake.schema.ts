@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TextFieldRule } from './openapi-text.js';
 import { PRODUCT_TYPES } from '../../models/value-sets.js';
 import {
   AGE_MAX, AGE_MIN, CONSENT_TEXT_MAX, CONSENT_VERSION_MAX, CONTROL_CHARACTERS, DATE_PATTERN, EMAIL_PATTERN, LEAD_LIMITS, MESSAGES,
@@ -13,13 +14,15 @@ import {
  * (trimmed, spaces collapsed) before they are checked; blank or null
  * optional fields count as absent.
  */
-const NO_CONTROLS = new RegExp(`^[^${CONTROL_CHARACTERS.source.slice(1, -1)}]*$`, 'u');
+export const NO_CONTROLS = new RegExp(`^[^${CONTROL_CHARACTERS.source.slice(1, -1)}]*$`, 'u');
 
 const typeError = (expected: string) => (issue: { input: unknown }) =>
   issue.input === undefined ? MESSAGES.required : MESSAGES.invalid_type(expected);
 
 interface TextRule {
   max: number;
+  /** The pattern itself fixes the length (max is then only the first, plainer message). */
+  fixedLength?: boolean;
   pattern?: RegExp;
   message?: string;
   multiline?: boolean;
@@ -49,11 +52,20 @@ function text({ max, pattern, message }: TextRule) {
   return schema;
 }
 
-const required = (rule: TextRule) => z.preprocess(tidy(!!rule.multiline), text(rule))
-  .meta({ description: rule.description, ...(rule.example ? { examples: [rule.example] } : {}) });
+/** Each text field's rule, for the OpenAPI document: it describes the raw input, before tidy() (openapi-text.ts). */
+export const TEXT_FIELD_RULES = new WeakMap<z.core.$ZodType, TextFieldRule>();
+
+function textField<T extends z.ZodType>(schema: T, rule: TextRule, optional: boolean): T {
+  const described = schema.meta({ description: rule.description, ...(rule.example ? { examples: [rule.example] } : {}) });
+  TEXT_FIELD_RULES.set(described, {
+    max: rule.max, ...(rule.fixedLength ? { fixedLength: true } : {}), ...(rule.pattern ? { pattern: rule.pattern } : {}), optional, noControls: NO_CONTROLS,
+  });
+  return described;
+}
+
+const required = (rule: TextRule) => textField(z.preprocess(tidy(!!rule.multiline), text(rule)), rule, false);
 // `.nullable()` documents that null is accepted; tidy() has already turned it into "absent".
-const optional = (rule: TextRule) => z.preprocess(tidy(!!rule.multiline), text(rule).nullable().optional())
-  .meta({ description: rule.description, ...(rule.example ? { examples: [rule.example] } : {}) });
+const optional = (rule: TextRule) => textField(z.preprocess(tidy(!!rule.multiline), text(rule).nullable().optional()), rule, true);
 
 const plain = (max: number, description: string, example?: string): TextRule =>
   ({ max, pattern: PLAIN_TEXT_PATTERN, message: MESSAGES.invalid_text, description, example });
@@ -79,7 +91,7 @@ export const leadSubmissionSchema = z.strictObject({
   last_name: required(name(LEAD_LIMITS.last_name, 'Family name.', 'Garcia')),
   email: required({ max: LEAD_LIMITS.email, pattern: EMAIL_PATTERN, message: MESSAGES.invalid_email, description: 'Stored lower-case.', example: 'maria@example.com' }),
   phone: optional({ max: LEAD_LIMITS.phone, pattern: PHONE_PATTERN, message: MESSAGES.invalid_phone, description: 'Any common format; stored as E.164 (+15551234567). Numbers without a country code are read in the lead\'s country.', example: '(415) 555-0132' }),
-  date_of_birth: optional({ max: 10, pattern: DATE_PATTERN, message: MESSAGES.invalid_date, description: `YYYY-MM-DD; age ${AGE_MIN}-${AGE_MAX}.`, example: '1985-04-12' }),
+  date_of_birth: optional({ max: 10, fixedLength: true, pattern: DATE_PATTERN, message: MESSAGES.invalid_date, description: `YYYY-MM-DD; age ${AGE_MIN}-${AGE_MAX}.`, example: '1985-04-12' }),
   address: optional({ ...plain(LEAD_LIMITS.address, 'Street address; may span lines.'), multiline: true }),
   city: optional(plain(LEAD_LIMITS.city, 'City.')),
   state: optional(plain(LEAD_LIMITS.state, 'A 2-letter state code when the country is USA (stored upper-case).', 'CA')),

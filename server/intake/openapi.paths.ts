@@ -87,7 +87,11 @@ const submitLead: Operation = {
         schema: ref('LeadSubmission'),
         examples: { full: { summary: 'Every common field', value: FULL_LEAD }, minimal: { summary: 'Only the required fields', value: MINIMAL_LEAD } },
       },
-      'text/plain': { schema: ref('LeadSubmission') },
+      // The body is text whose content is the lead as JSON (OpenAPI 3.1 / JSON Schema 2020-12 content keywords).
+      'text/plain': {
+        schema: { type: 'string', contentMediaType: 'application/json', contentSchema: ref('LeadSubmission') },
+        examples: { minimal: { summary: 'The same JSON, as sent by a beacon or form tool', value: JSON.stringify(MINIMAL_LEAD) } },
+      },
     },
   },
   responses: {

@@ -32,6 +32,8 @@ export const PROBLEM_CODES = [
 ] as const satisfies readonly ProblemCode[];
 
 export type ProblemCodeName = (typeof PROBLEM_CODES)[number]['code'];
+/** The codes alone: the document's `Problem.code` enum. */
+export const PROBLEM_CODE_NAMES = PROBLEM_CODES.map((p) => p.code) as [ProblemCodeName, ...ProblemCodeName[]];
 
 export interface FieldErrorCode {
   code: string;
