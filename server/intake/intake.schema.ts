@@ -1,18 +1,19 @@
 import { z } from 'zod';
-import type { TextFieldRule } from './openapi-text.js';
 import { PRODUCT_TYPES } from '../../models/value-sets.js';
 import {
   AGE_MAX, AGE_MIN, CONSENT_TEXT_MAX, CONSENT_VERSION_MAX, CONTROL_CHARACTERS, DATE_PATTERN, EMAIL_PATTERN, LEAD_LIMITS, MESSAGES,
   NAME_PATTERN, PHONE_PATTERN, PLAIN_TEXT_PATTERN, SHORT_TEXT_MAX, SLUG_PATTERN, TOKEN_PATTERN, URL_MAX, URL_PATTERN, isWellFormedText, tidyText,
 } from '../../models/lead-rules.js';
+import type { TextFieldRule } from './openapi-text.js';
 
 /**
  * The intake contract: `POST /api/v1/leads`'s body. Built from the shared
  * rules (models/lead-rules.ts) so the widget checks the same limits with the
  * same words; the OpenAPI document is generated from these schemas
  * (openapi.ts). Unknown fields are refused by name. Strings are tidied
- * (trimmed, spaces collapsed) before they are checked; blank or null
- * optional fields count as absent.
+ * by tidyText() (trimmed, spaces collapsed, line breaks folded in single-line
+ * fields and stored as LF in multi-line ones) before they are checked; blank
+ * or null optional fields count as absent.
  */
 export const NO_CONTROLS = new RegExp(`^[^${CONTROL_CHARACTERS.source.slice(1, -1)}]*$`, 'u');
 
@@ -76,7 +77,7 @@ const name = (max: number, description: string, example: string): TextRule =>
 
 export const consentSchema = z.strictObject({
   granted: z.boolean({ error: typeError('true or false') }).meta({ description: 'Whether the visitor ticked the consent box.' }),
-  text: optional({ max: CONSENT_TEXT_MAX, multiline: true, description: 'The exact consent text the visitor saw. Required when granted.' }),
+  text: optional({ max: CONSENT_TEXT_MAX, multiline: true, description: 'The exact consent text the visitor saw. Required when granted. Line breaks (CRLF, CR or LF) are stored as LF, and its SHA-256 is taken of the stored text.' }),
   version: optional({ ...plain(CONSENT_VERSION_MAX, 'Version label of that text, e.g. v3.'), example: 'v1' }),
 }, { error: typeError('an object') }).meta({ description: 'Consent to be contacted (TCPA). Missing or not granted: the lead is kept, marked as not consented to calls.' });
 
@@ -97,7 +98,7 @@ export const leadSubmissionSchema = z.strictObject({
   state: optional(plain(LEAD_LIMITS.state, 'A 2-letter state code when the country is USA (stored upper-case).', 'CA')),
   zip_code: optional(plain(LEAD_LIMITS.zip_code, '5 or 9 digits (12345 or 12345-6789) when the country is USA.', '94107')),
   country: optional(plain(LEAD_LIMITS.country, 'Defaults to USA.', 'USA')),
-  notes: optional({ max: LEAD_LIMITS.notes, multiline: true, description: 'Anything else the visitor wrote.' }),
+  notes: optional({ max: LEAD_LIMITS.notes, multiline: true, description: 'Anything else the visitor wrote. Line breaks are kept (stored as LF).' }),
   product: optional({ max: SHORT_TEXT_MAX, pattern: SLUG_PATTERN, message: MESSAGES.invalid_slug, description: `An insurance product slug, or a product type (${PRODUCT_TYPES.join(', ')}).`, example: 'auto' }),
   campaign: optional({ max: SHORT_TEXT_MAX, pattern: SLUG_PATTERN, message: MESSAGES.invalid_slug, description: "Slug of one of the organization's campaigns." }),
   utm_source: optional(plain(SHORT_TEXT_MAX, 'Mapped to a lead source type (e.g. facebook → social_media, newsletter → email); kept as sent.', 'google')),

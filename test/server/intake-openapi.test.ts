@@ -4,6 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import type { Sequelize } from 'sequelize';
 import request from 'supertest';
+import { MESSAGES } from '../../models/lead-rules.js';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { createSequelize } from '../../server/db/connection.js';
@@ -14,7 +15,7 @@ import { LEAD_SUBMISSION_FIELDS, consentSchema } from '../../server/intake/intak
 import { validateSubmission } from '../../server/intake/intake.validate.js';
 import { openApiDocument } from '../../server/intake/openapi.js';
 import type { JsonSchema, OpenApiDocument } from '../../server/intake/openapi.types.js';
-import { PROBLEM_CODES } from '../../server/intake/problem-codes.js';
+import { FIELD_ERROR_CODES, PROBLEM_CODES } from '../../server/intake/problem-codes.js';
 import type { WidgetConfig } from '../../server/intake/widget-config.js';
 import { CONSENT_TEXT, PARTNER_ORIGIN, createIntakeFixture, validLead, type IntakeFixture } from '../support/intake-fixture.js';
 import { addFormats, component, expectDocumented, expectRequestDocumented, expectValid, validator } from '../support/openapi-contract.js';
@@ -307,6 +308,15 @@ describe('the request schema describes what the server accepts', () => {
     expect(asText(validLead())).toBe(false);
   });
 
+  it('lists the field error codes for broken text and wrong types, with their shared messages', () => {
+    const codes = properties('FieldError').code!['x-codes'] as { code: string; message: string }[];
+    expect(codes).toEqual(expect.arrayContaining([
+      { code: 'invalid_characters', message: MESSAGES.invalid_characters },
+      { code: 'invalid_type', message: MESSAGES.invalid_type('<the expected type>') },
+      { code: 'invalid_timestamp', message: MESSAGES.invalid_timestamp },
+    ]));
+  });
+
   it('lists exactly the documented problem codes as the enum of Problem.code, and refuses any other', () => {
     expect(properties('Problem').code!.enum).toEqual(PROBLEM_CODES.map((p) => p.code));
     const problem = { type: 'https://leadharbor.dev/problems/x', title: 'Bad Request', status: 400, detail: 'x' };
@@ -332,6 +342,7 @@ describe('GET /api/v1/openapi.json and /api/docs', () => {
     const fields = [...LEAD_SUBMISSION_FIELDS, ...Object.keys(consentSchema.shape).map((f) => `consent.${f}`)];
     for (const field of fields) expect(res.text).toContain(`<code>${field}</code>`);
     for (const { code } of PROBLEM_CODES) expect(res.text).toContain(`<code>${code}</code>`);
+    for (const { code } of FIELD_ERROR_CODES) expect(res.text).toContain(`<code>${code}</code>`);
   });
 
   it('the page is self-contained: no script, no external src or href, and its one stylesheet allowed by hash', async () => {
