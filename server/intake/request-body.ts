@@ -4,9 +4,7 @@ import { AppError } from '../errors.js';
 /** Largest body the intake accepts, after decompression; a quote request is a few hundred bytes. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-/** What body-parser inflates; any other Content-Encoding is refused before the body is read. */
-export const CONTENT_ENCODINGS = ['gzip', 'deflate', 'identity'] as const;
-
+// body-parser inflates gzip and deflate (the limit applies to the inflated body) and refuses any other Content-Encoding with a 415 before reading.
 const readRaw = express.raw({ type: () => true, limit: MAX_BODY_BYTES });
 
 // fatal: bytes that are not UTF-8 are refused, never replaced by U+FFFD (a name would be stored garbled). A leading BOM is dropped.
