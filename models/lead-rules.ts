@@ -28,13 +28,27 @@ export const PHONE_PATTERN = /^\+?[0-9().\s-]{7,25}$/;
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 export const US_ZIP_PATTERN = /^\d{5}(?:-?\d{4})?$/;
 export const TOKEN_PATTERN = /^[A-Za-z0-9-]+$/;
-/** An absolute http(s) address without spaces, quotes or angle brackets (page_url, referrer, TrustedForm certificate). */
-export const URL_PATTERN = /^https?:\/\/[^\s<>"]+$/i;
+/**
+ * An absolute http(s) address without spaces, quotes or angle brackets (page_url, referrer, TrustedForm certificate).
+ * The scheme's case is spelled out rather than an `i` flag, which a JSON Schema pattern cannot carry.
+ */
+export const URL_PATTERN = /^[Hh][Tt][Tt][Pp][Ss]?:\/\/[^\s<>"]+$/;
 export const SLUG_PATTERN = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
 /** Single-line text: no angle brackets (no markup in a street name). */
 export const PLAIN_TEXT_PATTERN = /^[^<>]*$/;
-/** C0/C1 control characters, except tab and newline (allowed in notes only). */
-export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+/**
+ * C0/C1 control characters, except tab and the line breaks CR and LF:
+ * tidyText() folds those to a space in single-line text and stores LF in
+ * multi-line text, so a consent text typed on two lines on Windows is not lost.
+ */
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/**
+ * Half of a UTF-16 surrogate pair without its other half (a JSON `"\ud83d"`
+ * escape, a broken emoji): not text, and PostgreSQL refuses to store it.
+ * Written without lookbehind, which the widget's build target lacks.
+ */
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const isWellFormedText = (value: string): boolean => !LONE_SURROGATE.test(value);
 export const LINE_BREAKS = /[\t\n]/;
 
 export const US_STATES = [
@@ -63,6 +77,7 @@ export const MESSAGES = {
   invalid_slug: 'Use lower-case letters, digits and hyphens only.',
   invalid_text: 'Remove the < and > characters.',
   control_characters: 'Remove control characters (invisible characters such as NUL or escape).',
+  invalid_characters: 'Remove characters that are not valid text (a broken emoji or symbol).',
   invalid_url: 'Enter a full http:// or https:// address.',
   invalid_token: 'Use letters, digits and hyphens only.',
   invalid_timestamp: 'Enter an ISO 8601 date-time or milliseconds since 1970.',
@@ -97,9 +112,16 @@ export function checkZip(value: string, country: string | null | undefined): Fie
   return isUsa(country) && !US_ZIP_PATTERN.test(value) ? 'invalid_zip' : null;
 }
 
-/** Trims and collapses runs of spaces; notes keep their line breaks. */
+/**
+ * The one normalisation of free text, used by the API, the widget and the
+ * admin's consent text: NFC, then trimmed with runs of spaces collapsed.
+ * Single-line text folds every line break (CR, LF, CRLF) to one space;
+ * multi-line text (notes, address, consent text) keeps its lines, with CRLF
+ * and lone CR stored as LF, so the same words typed on any platform are the
+ * same stored text (and the same consent hash).
+ */
 export function tidyText(value: string, multiline = false): string {
-  const normalised = value.normalize('NFC');
+  const normalised = value.normalize('NFC').replace(/\r\n?/g, '\n');
   if (!multiline) return normalised.replace(/\s+/g, ' ').trim();
   return normalised.split('\n').map((line) => line.replace(/[ \t]+/g, ' ').trim()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
 }

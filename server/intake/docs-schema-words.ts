@@ -1,7 +1,9 @@
 import {
-  CONTROL_CHARACTERS, DATE_PATTERN, EMAIL_PATTERN, NAME_PATTERN, PHONE_PATTERN, PLAIN_TEXT_PATTERN, SLUG_PATTERN, TOKEN_PATTERN,
+  DATE_PATTERN, EMAIL_PATTERN, NAME_PATTERN, PHONE_PATTERN, PLAIN_TEXT_PATTERN, SLUG_PATTERN, TOKEN_PATTERN, URL_PATTERN,
 } from '../../models/lead-rules.js';
 import { REFERENCE_PATTERN } from './intake.responses.js';
+import { NO_CONTROLS } from './intake.schema.js';
+import { NOT_BLANK_PATTERN, inputPattern } from './openapi-text.js';
 import { resolve, type JsonSchema, type OpenApiDocument } from './openapi.types.js';
 
 /**
@@ -10,17 +12,25 @@ import { resolve, type JsonSchema, type OpenApiDocument } from './openapi.types.
  * regular expression. Patterns come from the shared rules, so the words are
  * looked up by the pattern's source; an unknown pattern is shown as is.
  */
+const RULE_WORDS: [RegExp, string][] = [
+  [NAME_PATTERN, 'letters, spaces, apostrophes, hyphens and periods, starting with a letter'],
+  [EMAIL_PATTERN, 'an email address like name@example.com'],
+  [PHONE_PATTERN, '7 to 25 digits, spaces, dots, hyphens and brackets, with an optional leading +'],
+  [DATE_PATTERN, 'a date as YYYY-MM-DD'],
+  [TOKEN_PATTERN, 'letters, digits and hyphens'],
+  [SLUG_PATTERN, 'lower-case letters and digits, words joined by - or _'],
+  [PLAIN_TEXT_PATTERN, 'no < or >'],
+  [URL_PATTERN, 'a full http:// or https:// address'],
+];
+
 const PATTERN_WORDS = new Map<string, string | null>([
-  // Every text field refuses control characters; the page says so once above the table.
-  [`^[^${CONTROL_CHARACTERS.source.slice(1, -1)}]*$`, null],
-  [NAME_PATTERN.source, 'letters, spaces, apostrophes, hyphens and periods, starting with a letter'],
-  [EMAIL_PATTERN.source, 'an email address like name@example.com'],
-  [PHONE_PATTERN.source, '7 to 25 digits, spaces, dots, hyphens and brackets, with an optional leading +'],
-  [DATE_PATTERN.source, 'a date as YYYY-MM-DD'],
-  [TOKEN_PATTERN.source, 'letters, digits and hyphens'],
-  [SLUG_PATTERN.source, 'lower-case letters and digits, words joined by - or _'],
-  [PLAIN_TEXT_PATTERN.source, 'no < or >'],
-  ['^https?:\\/\\/[^\\s<>"]+$', 'a full http:// or https:// address'],
+  // Every text field refuses control characters; the page says so once above the table. Required is its own column.
+  [NO_CONTROLS.source, null],
+  [NOT_BLANK_PATTERN, null],
+  ['^\\s*$', 'blank counts as absent'],
+  // A request's text rule appears as written and as the document states it for untidied input (openapi-text.ts).
+  ...RULE_WORDS.flatMap(([pattern, words]) => [pattern.source, inputPattern(pattern, false), inputPattern(pattern, true)]
+    .map((source): [string, string] => [source, words])),
   [REFERENCE_PATTERN.source, 'LH- and 10 capital letters or digits'],
   ['^[\\x21-\\x7E]+$', 'visible ASCII characters, no spaces'],
   ['^[0-9]+$', 'digits'],
@@ -52,6 +62,7 @@ export function typeWords(schema: JsonSchema): TypePart[] {
 
 const patternsOf = (schema: JsonSchema): string[] => [
   ...(typeof schema.pattern === 'string' && !schema.format ? [schema.pattern] : []),
+  ...(typeof schema['x-pattern'] === 'string' ? [schema['x-pattern']] : []),
   ...((schema.allOf as JsonSchema[] | undefined) ?? []).flatMap(patternsOf),
 ];
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PRODUCT_TYPES } from '../../models/value-sets.js';
-import { FIELD_ERROR_CODES, PROBLEM_CODES } from './problem-codes.js';
+import { FIELD_ERROR_CODES, PROBLEM_CODES, PROBLEM_CODE_NAMES } from './problem-codes.js';
 
 /**
  * What the intake API answers, as zod schemas: the OpenAPI document's
@@ -74,7 +74,7 @@ export const problemSchema = z.strictObject({
   type: z.url().meta({ description: 'A URI naming the problem type; ends with `code`.', examples: ['https://leadharbor.dev/problems/validation_failed'] }),
   title: z.string().meta({ description: 'The HTTP status in words.', examples: ['Unprocessable Content'] }),
   status: z.number().int().min(400).max(599).meta({ description: 'The HTTP status code, repeated.' }),
-  code: z.string().meta({ description: 'A stable code to branch on; `x-codes` lists them all.', 'x-codes': PROBLEM_CODES }),
+  code: z.enum(PROBLEM_CODE_NAMES).meta({ description: 'A stable code to branch on; `x-codes` says what each one means.', 'x-codes': PROBLEM_CODES }),
   detail: z.string().meta({ description: 'What happened and what to do, in English.' }),
   errors: z.array(fieldErrorSchema).meta({ description: 'Present when specific fields are at fault (422, some 409s): every failing field, once each.' }).optional(),
 }).meta({ description: 'Every error, as `application/problem+json` (RFC 9457).' });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { QueryTypes, type Sequelize } from 'sequelize';
 import type { Config } from '../config.js';
@@ -10,6 +9,7 @@ import { IDEMPOTENCY_KEY_MAX } from './intake.schema.js';
 import { submitLead, type SubmissionResult } from './intake.service.js';
 import { validateSubmission } from './intake.validate.js';
 import { readJsonBody } from './request-body.js';
+import { requestHash } from './request-hash.js';
 import { widgetConfigHandler } from './widget-config.js';
 
 export const API_PREFIX = '/api/v1';
@@ -50,13 +50,13 @@ export function intakeRouter(sequelize: Sequelize, config: Config, cors: Cors): 
     let originChecked = false;
     try {
       const key = idempotencyKey(req);
-      const { json, text } = await readJsonBody(req, res);
+      const json = await readJsonBody(req, res);
       const validation = validateSubmission(json);
       if (!validation.ok) throw new AppError('validation_failed', 422, 'Some fields are invalid; see errors.', validation.errors);
       const result = await submitLead(sequelize, config, {
         // intake_submit() needs an address (it is the per-IP budget's name): an unusable forwarded one falls back to the peer's.
         credential, origin, ip: clientAddress(req) ?? peerAddress(req) ?? '0.0.0.0', userAgent: req.get('User-Agent') ?? null,
-        idempotencyKey: key, requestHash: key === null ? null : createHash('sha256').update(text).digest('hex'), now: new Date(),
+        idempotencyKey: key, requestHash: key === null ? null : requestHash(json), now: new Date(),
       }, validation.value);
       originChecked = true; // intake_submit() refuses a publishable key from an origin it does not allow
       if (origin && credential.kind === 'pk') cors.allow(res, origin);

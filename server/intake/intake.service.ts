@@ -16,7 +16,7 @@ export interface SubmissionContext {
   ip: string;
   userAgent: string | null;
   idempotencyKey: string | null;
-  /** SHA-256 of the request body, to tell an idempotent replay from a reuse of its key; null without a key. */
+  /** SHA-256 of the parsed body in canonical form (request-hash.ts), to tell an idempotent replay from a reuse of its key; null without a key. */
   requestHash: string | null;
   now: Date;
 }
@@ -30,6 +30,8 @@ export interface SubmissionResult {
 
 /** A submit this soon after the form appeared was not typed by a person. */
 export const MIN_FILL_MILLISECONDS = 2000;
+/** A visitor's clock may run fast, but not by more than a day: a start further ahead was made up. */
+export const MAX_CLOCK_AHEAD_MILLISECONDS = 24 * 60 * 60 * 1000;
 
 const REFERENCE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base32: no I, L, O, U to misread
 
@@ -52,8 +54,8 @@ export function looksLikeBot(body: ValidSubmission['body'], now: Date): boolean 
   if (body.form_started_at == null) return false;
   const started = typeof body.form_started_at === 'number' ? body.form_started_at : Date.parse(body.form_started_at);
   const elapsed = now.getTime() - started;
-  // A start in the future is a visitor's clock running fast, not a bot.
-  return elapsed >= 0 && elapsed < MIN_FILL_MILLISECONDS;
+  // A start a little in the future is a visitor's clock running fast, not a bot.
+  return elapsed < -MAX_CLOCK_AHEAD_MILLISECONDS || (elapsed >= 0 && elapsed < MIN_FILL_MILLISECONDS);
 }
 
 /**

@@ -108,7 +108,8 @@ function e164(phone: string, country: string | null | undefined): { number: stri
  */
 export function validateSubmission(raw: unknown, now = new Date()):
   { ok: true; value: ValidSubmission } | { ok: false; errors: FieldError[] } {
-  const parsed = leadSubmissionSchema.safeParse(raw);
+  // The input on each issue tells a missing field (required) from one of the wrong type (invalid_type).
+  const parsed = leadSubmissionSchema.safeParse(raw, { reportInput: true });
   const shape = leadSubmissionSchema.shape;
   const record = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? raw as Record<string, unknown> : {};
   // When some field failed, each other field is still checked on its own so cross-field rules see tidied values.

@@ -74,7 +74,7 @@ const submitLead: Operation = {
   operationId: 'submitLead', tags: ['Leads'], summary: 'Submit a quote request',
   description: [
     'Stores the request and makes it a lead of the key\'s agency, scored and attributed (UTM fields, page, campaign).',
-    'A request matching a recent lead (same email or phone) is recorded against that lead instead of creating a second one. A request that looks automated (the `website` honeypot filled, or a submit under 2 seconds after `form_started_at`) is answered the same way but makes no lead.',
+    'A request matching a recent lead (same email or phone) is recorded against that lead instead of creating a second one. A request that looks automated (the `website` honeypot filled, a submit under 2 seconds after `form_started_at`, or a `form_started_at` more than a day in the future) is answered the same way but makes no lead.',
     'Retry a network failure, 429 or 503 with the same `Idempotency-Key`: it is never stored twice.',
   ].join('\n\n'),
   security: [{ publishableKey: [] }, { secretKey: [] }],
@@ -87,7 +87,11 @@ const submitLead: Operation = {
         schema: ref('LeadSubmission'),
         examples: { full: { summary: 'Every common field', value: FULL_LEAD }, minimal: { summary: 'Only the required fields', value: MINIMAL_LEAD } },
       },
-      'text/plain': { schema: ref('LeadSubmission') },
+      // The body is text whose content is the lead as JSON (OpenAPI 3.1 / JSON Schema 2020-12 content keywords).
+      'text/plain': {
+        schema: { type: 'string', contentMediaType: 'application/json', contentSchema: ref('LeadSubmission') },
+        examples: { minimal: { summary: 'The same JSON, as sent by a beacon or form tool', value: JSON.stringify(MINIMAL_LEAD) } },
+      },
     },
   },
   responses: {
@@ -100,7 +104,7 @@ const submitLead: Operation = {
       }),
     },
     ...problems('invalid_json', 'invalid_body', 'missing_key', 'invalid_key', 'origin_required', 'origin_not_allowed', 'idempotency_conflict',
-      'payload_too_large', 'unsupported_media_type', 'validation_failed', 'rate_limited', ...SERVER_SIDE),
+      'payload_too_large', 'unsupported_media_type', 'unsupported_content_encoding', 'validation_failed', 'rate_limited', ...SERVER_SIDE),
   },
 };
 

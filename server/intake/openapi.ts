@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { PREFLIGHT_MAX_AGE_SECONDS } from './cors.js';
 import { RESPONSE_SCHEMAS, REFERENCE_PATTERN } from './intake.responses.js';
-import { IDEMPOTENCY_KEY_MAX, consentSchema, leadSubmissionSchema } from './intake.schema.js';
+import { IDEMPOTENCY_KEY_MAX, TEXT_FIELD_RULES, consentSchema, leadSubmissionSchema } from './intake.schema.js';
+import { textFieldSchema } from './openapi-text.js';
 import { openApiPaths } from './openapi.paths.js';
 import type { Header, JsonSchema, OpenApiDocument, Parameter } from './openapi.types.js';
 import { MAX_BODY_BYTES } from './request-body.js';
@@ -18,9 +19,32 @@ import { MAX_BODY_BYTES } from './request-body.js';
  * describe the output of a transform), but ours are already tidy input:
  * put them back so partners see an example for every field that has one.
  */
-function keepExamples(ctx: { zodSchema: z.core.$ZodType; jsonSchema: z.core.JSONSchema.BaseSchema }): void {
+type OverrideContext = { zodSchema: z.core.$ZodType; jsonSchema: z.core.JSONSchema.BaseSchema };
+
+function keepExamples(ctx: OverrideContext): void {
   const examples = z.globalRegistry.get(ctx.zodSchema)?.examples;
   if (Array.isArray(examples) && ctx.jsonSchema.examples === undefined) ctx.jsonSchema.examples = examples;
+}
+
+/** A blank string, which an optional field treats as absent. */
+const BLANK: JsonSchema = { type: 'string', pattern: '^\\s*$' };
+
+/**
+ * Requests are described as a client may send them, before tidying: zod
+ * would state each text rule for the tidied value (no surrounding spaces, no
+ * blank optional field), so a validator would refuse requests the server takes.
+ */
+function describeInput(ctx: OverrideContext): void {
+  keepExamples(ctx);
+  const rule = TEXT_FIELD_RULES.get(ctx.zodSchema);
+  const schema = ctx.jsonSchema as JsonSchema;
+  if (rule) {
+    const { description, examples } = schema;
+    for (const key of Object.keys(schema)) delete schema[key];
+    Object.assign(schema, { description, ...textFieldSchema(rule), ...(examples ? { examples } : {}) });
+  } else if (ctx.zodSchema === leadSubmissionSchema.shape.form_started_at) {
+    (schema.anyOf as JsonSchema[]).push(BLANK);
+  }
 }
 
 function componentSchemas(): Record<string, JsonSchema> {
@@ -31,12 +55,15 @@ function componentSchemas(): Record<string, JsonSchema> {
   for (const [id, schema] of Object.entries(RESPONSE_SCHEMAS)) responses.add(schema, { id });
   // Requests as a client may send them (before tidying); responses as the server writes them.
   const all = {
-    ...z.toJSONSchema(requests, { io: 'input', uri, override: keepExamples }).schemas,
+    ...z.toJSONSchema(requests, { io: 'input', uri, override: describeInput }).schemas,
     ...z.toJSONSchema(responses, { io: 'output', uri, override: keepExamples }).schemas,
   };
   // A component is not a schema document: its own $schema and fragment-only $id are noise (and invalid as an $id).
   const components = Object.fromEntries(Object.entries(all).map(([id, { $schema: _s, $id: _i, ...schema }]) => [id, schema as JsonSchema]));
-  components.LeadSubmission!.description = 'A quote request. Only first_name, last_name and email are required. Text is trimmed and runs of spaces collapsed before it is checked; a blank or null optional field counts as absent; an unknown field is refused by name.';
+  components.LeadSubmission!.description = 'A quote request. Only first_name, last_name and email are required. '
+    + 'Text is trimmed and runs of spaces (and, in single-line fields, line breaks) collapsed before it is checked, so the patterns here allow surrounding spaces and the length limits count the tidied text; '
+    + 'a blank or null optional field counts as absent; an unknown field is refused by name. '
+    + 'A name must be letters of any script, spaces, apostrophes, hyphens and periods, starting with a letter: `x-pattern` holds that rule as a Unicode regular expression (`\\p{L}` letters, `\\p{M}` marks), which validators without Unicode mode cannot run.';
   return components;
 }
 
@@ -80,7 +107,7 @@ const HEADERS: Record<string, Header> = {
 const DESCRIPTION = [
   'Partner websites and servers send quote requests to LeadHarbor; each one becomes a lead of the partner\'s agency.',
   'A **publishable key** (`pk_…`, header `X-Lead-Key`) is for web pages: it only works from the origins allowed for it, and its receipts say nothing about existing leads. A **secret key** (`sk_…`, header `Authorization: Bearer`) is for servers only; never put it in a page.',
-  `Bodies are JSON (\`application/json\`, or \`text/plain\` holding JSON), UTF-8, at most ${MAX_BODY_BYTES / 1024} kB. Every error is \`application/problem+json\` with a stable \`code\`.`,
+  `Bodies are JSON (\`application/json\`, or \`text/plain\` holding JSON), at most ${MAX_BODY_BYTES / 1024} kB once decompressed, in UTF-8: bytes that are not UTF-8 are refused with \`invalid_body\`, never repaired. A body may be sent with \`Content-Encoding: gzip\` or \`deflate\`; any other encoding is a 415. Every error is \`application/problem+json\` with a stable \`code\`.`,
 ].join('\n\n');
 
 let memo: OpenApiDocument | undefined;

@@ -14,7 +14,7 @@ export interface ProblemCode {
 
 export const PROBLEM_CODES = [
   { code: 'invalid_json', status: 400, meaning: 'The body is empty or is not valid JSON.' },
-  { code: 'invalid_body', status: 400, meaning: 'The body could not be read: the upload broke off or was not valid UTF-8.' },
+  { code: 'invalid_body', status: 400, meaning: 'The body could not be read: the upload broke off, its gzip or deflate compression is corrupt, or its bytes are not valid UTF-8 (they are never repaired).' },
   { code: 'missing_key', status: 401, meaning: 'No key was sent. Send X-Lead-Key: pk_… from a page, or Authorization: Bearer sk_… from a server.' },
   { code: 'invalid_key', status: 401, meaning: 'The key is malformed, unknown, revoked or inactive, or sent in the wrong header (a secret key in X-Lead-Key).' },
   { code: 'origin_required', status: 403, meaning: 'A publishable key was used without an Origin header (not from a browser). Servers use a secret key.' },
@@ -24,6 +24,7 @@ export const PROBLEM_CODES = [
   { code: 'idempotency_conflict', status: 409, meaning: 'The Idempotency-Key was used in the last 24 hours with a different body. Use a new key for a new submission.' },
   { code: 'payload_too_large', status: 413, meaning: 'The body is larger than 16 kB.' },
   { code: 'unsupported_media_type', status: 415, meaning: 'Send Content-Type: application/json (or text/plain holding JSON), in UTF-8.' },
+  { code: 'unsupported_content_encoding', status: 415, meaning: 'The Content-Encoding is not one the API decompresses: send the body uncompressed, or as gzip or deflate.' },
   { code: 'validation_failed', status: 422, meaning: 'Some fields are invalid: `errors` lists each one with a code and a message to show.' },
   { code: 'rate_limited', status: 429, meaning: 'Too many submissions from this address or with this key. Wait for Retry-After seconds.' },
   { code: 'internal_error', status: 500, meaning: 'An unexpected error. The detail holds a reference for support; nothing is guaranteed saved.' },
@@ -31,6 +32,8 @@ export const PROBLEM_CODES = [
 ] as const satisfies readonly ProblemCode[];
 
 export type ProblemCodeName = (typeof PROBLEM_CODES)[number]['code'];
+/** The codes alone: the document's `Problem.code` enum. */
+export const PROBLEM_CODE_NAMES = PROBLEM_CODES.map((p) => p.code) as [ProblemCodeName, ...ProblemCodeName[]];
 
 export interface FieldErrorCode {
   code: string;

@@ -17,22 +17,26 @@ async function snapshot(): Promise<string> {
   return counts.join(' ');
 }
 
-interface Case { label: string; body: string; contentType?: string; status?: number; field?: string }
+interface Case { label: string; body: string; contentType?: string; status?: number; field?: string; code?: string }
 
 const json = (label: string, body: unknown, field?: string): Case => ({ label, body: JSON.stringify(body), field });
 const withField = (field: string, value: unknown, expectField = field): Case =>
   json(`${field} = ${JSON.stringify(value)?.slice(0, 40)}`, { ...validLead(), [field]: value }, expectField);
+const withCode = (code: string) => (c: Case): Case => ({ ...c, code });
 
 const TEXT_FIELDS = LEAD_SUBMISSION_FIELDS.filter((f) => !['consent', 'website', 'form_started_at'].includes(f));
 const WRONG_TYPES = [42, -1.5, true, false, [], ['a'], {}, { a: 1 }];
 const LONG = 'x'.repeat(10 * 1024);
 const CONTROLS = ['a\u0000b', 'a\u001b[31mred', 'a\u0007b', 'a\u007fb', 'a\u0085b'];
+// JSON.stringify writes a lone surrogate as its \uXXXX escape, as a broken client sends it.
+const LONE_SURROGATES = ['a\ud83d', '\ude00b'];
 
 const cases: Case[] = [
   // Wrong types, long values and control characters in every text field.
-  ...TEXT_FIELDS.flatMap((field) => WRONG_TYPES.map((value) => withField(field, value))),
+  ...TEXT_FIELDS.flatMap((field) => WRONG_TYPES.map((value) => withField(field, value))).map(withCode('invalid_type')),
   ...TEXT_FIELDS.map((field) => withField(field, LONG)),
-  ...TEXT_FIELDS.flatMap((field) => CONTROLS.slice(0, field === 'notes' ? CONTROLS.length : 2).map((value) => withField(field, value))),
+  ...TEXT_FIELDS.flatMap((field) => CONTROLS.slice(0, field === 'notes' ? CONTROLS.length : 2).map((value) => withField(field, value))).map(withCode('control_characters')),
+  ...[...TEXT_FIELDS, 'website'].flatMap((field) => LONE_SURROGATES.map((value) => withField(field, value))).map(withCode('invalid_characters')),
   // Required fields null, blank or missing.
   ...['first_name', 'last_name', 'email'].flatMap((field) => [
     withField(field, null), withField(field, ''), withField(field, '   '),
@@ -62,7 +66,7 @@ const cases: Case[] = [
     { granted: true, text: 'a\u0000b' }].map((v) => withField('consent', v)),
   // The bot fields must still be the right type.
   ...[42, {}, [], 'x'.repeat(300)].map((v) => withField('website', v)),
-  ...['yesterday', -5, 1.5, {}, '2026-13-01T00:00:00Z', true].map((v) => withField('form_started_at', v)),
+  ...['yesterday', -5, 1.5, {}, '2026-13-01T00:00:00Z', '2026-13-45', true].map((v) => withField('form_started_at', v)).map(withCode('invalid_timestamp')),
   // Fields the contract does not have, including prototype keys.
   ...['__proto__', 'constructor', 'prototype', 'Email', 'first name', 'firstName', 'extra', 'id', 'organization_id', 'score', 'status']
     .map((key) => ({ label: `unknown field ${key}`, body: JSON.stringify(validLead()).replace(/^\{/, `{${JSON.stringify(key)}:{"polluted":true},`), field: key })),
@@ -80,7 +84,7 @@ const cases: Case[] = [
 describe(`${cases.length} malformed bodies`, () => {
   it('are at least 200', () => { expect(cases.length).toBeGreaterThanOrEqual(200); });
 
-  it.each(cases)('$label: a 4xx problem naming the field, and nothing written', async ({ body, contentType, status, field }) => {
+  it.each(cases)('$label: a 4xx problem naming the field, and nothing written', async ({ body, contentType, status, field, code }) => {
     const before = await snapshot();
     const res = await request(f.app).post('/api/v1/leads')
       .set({ 'Content-Type': contentType ?? 'application/json', Authorization: `Bearer ${f.keys.skA}` }).send(body);
@@ -92,6 +96,7 @@ describe(`${cases.length} malformed bodies`, () => {
       for (const e of res.body.errors) expect(e).toEqual({ field: expect.any(String), code: expect.any(String), message: expect.any(String) });
       // The field itself, or a part of it (consent.granted for consent).
       if (field) expect(res.body.errors.some((e: { field: string }) => e.field === field || e.field.startsWith(`${field}.`))).toBe(true);
+      if (code) expect(res.body.errors.find((e: { field: string }) => e.field === field)?.code).toBe(code);
     }
     expect(JSON.stringify(res.body)).not.toMatch(/\bat .*\.(ts|js):\d+|SELECT |INSERT |syntax error at/);
     expect(await snapshot()).toBe(before);

@@ -61,3 +61,15 @@ export function expectDocumented(res: Response, path: string, method: Method): R
   }
   return documented;
 }
+
+/**
+ * Checks a request body a test sends against what the document declares for
+ * its path, method and media type, as a partner's validator would before
+ * sending it. A `text/plain` body is a string whose content (the JSON inside)
+ * must match the media type's `contentSchema`.
+ */
+export function expectRequestDocumented(body: unknown, path: string, method: Method, mediaType = 'application/json'): void {
+  const at = ['paths', path, method, 'requestBody', 'content', mediaType, 'schema'];
+  expectValid(validator(...at), body, `A ${mediaType} request to ${method} ${path}`);
+  if (mediaType === 'text/plain') expectValid(validator(...at, 'contentSchema'), JSON.parse(body as string), `The JSON inside a text/plain request to ${method} ${path}`);
+}

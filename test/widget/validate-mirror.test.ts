@@ -13,10 +13,12 @@ const VALID = { first_name: 'Maria', last_name: 'Garcia', email: 'maria@example.
 type Field = keyof typeof RULES;
 
 const CASES: Record<Field, string[]> = {
-  first_name: ['Maria', '  Mary-Jane   O\'Brien Jr. ', 'José', '', '   ', 'M4ria', '-Maria', '<b>', 'x'.repeat(100), 'x'.repeat(101), 'Ma\u0000ria', 'Ma\u0007'],
+  first_name: ['Maria', '  Mary-Jane   O\'Brien Jr. ', 'José', '', '   ', 'M4ria', '-Maria', '<b>', 'x'.repeat(100), 'x'.repeat(101), 'Ma\u0000ria', 'Ma\u0007',
+    'Mary\r\nJane', 'Mary\rJane', 'Ma\ud83d', '\ude00Maria', 'Mar\u000bia'],
   last_name: ['Garcia', 'García-López', '', 'O\'Neil', '123', 'x'.repeat(101), 'Smith\u001b'],
   email: ['maria@example.com', 'MARIA@Example.COM', ' maria@example.com ', '', 'maria', 'maria@', 'maria@example', 'ma ria@example.com',
-    'maria@example.c', `${'a'.repeat(250)}@example.com`, 'a;b@example.com', 'maria@exa_mple.com'],
+    'maria@example.c', `${'a'.repeat(250)}@example.com`, 'a;b@example.com', 'maria@exa_mple.com',
+    ' maria@example.com\r\n', 'maria\udc00@example.com'],
   phone: ['(415) 555-0132', '415-555-0132', '4155550132', '1 415 555 0132', '+1 415 555 0132', '', '555-0132', '5550132', '415555013',
     '41555501321', '2 415 555 0132', 'call me', '12', '+1 (415) 555-0132 ext', '1'.repeat(51)],
   date_of_birth: ['1985-04-12', '', '1985-4-12', '12/04/1985', '1985-02-30', '2026-06-16', '2010-06-16', '2010-06-15', '1906-06-15',

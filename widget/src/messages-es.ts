@@ -19,6 +19,7 @@ export const MESSAGES_ES: Translations = {
   invalid_slug: 'Usa solo minúsculas, dígitos y guiones.',
   invalid_text: 'Quita los caracteres < y >.',
   control_characters: 'Quita los caracteres de control (invisibles, como NUL o escape).',
+  invalid_characters: 'Quita los caracteres que no son texto válido (un emoji o símbolo roto).',
   invalid_url: 'Escribe una dirección completa http:// o https://.',
   invalid_token: 'Usa solo letras, dígitos y guiones.',
   invalid_timestamp: 'Escribe una fecha y hora ISO 8601 o milisegundos desde 1970.',

@@ -1,6 +1,6 @@
 import {
   CONTROL_CHARACTERS, DATE_PATTERN, EMAIL_PATTERN, LEAD_LIMITS, MESSAGES, NAME_PATTERN, PHONE_PATTERN,
-  PLAIN_TEXT_PATTERN, checkDateOfBirth, checkState, checkZip, tidyText, type FieldErrorCode,
+  PLAIN_TEXT_PATTERN, checkDateOfBirth, checkState, checkZip, isWellFormedText, tidyText, type FieldErrorCode,
 } from '../../models/lead-rules.js';
 import { MESSAGES_ES } from './messages-es.js';
 import type { Lang } from './types.js';
@@ -47,10 +47,11 @@ export interface FieldCheck { code: FieldErrorCode; max?: number }
 export function checkField(field: keyof typeof RULES, raw: string | undefined, now = new Date()): FieldCheck | null {
   const rule = RULES[field];
   const value = raw ?? '';
-  // Like the server, a value holding control characters is judged as typed, not tidied.
-  const dirty = CONTROL_CHARACTERS.test(value);
+  // Like the server, a value holding control characters or half an emoji is judged as typed, not tidied.
+  const dirty = CONTROL_CHARACTERS.test(value) || !isWellFormedText(value);
   const tidied = dirty ? value : tidyText(value);
   if (tidied === '') return rule.required ? { code: 'required' } : null;
+  if (!isWellFormedText(value)) return { code: 'invalid_characters' };
   if (tidied.length > rule.max) return { code: 'too_long', max: rule.max };
   if (dirty) return { code: 'control_characters' };
   if (!rule.pattern.test(tidied)) return { code: rule.code };
