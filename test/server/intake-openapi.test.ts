@@ -266,6 +266,10 @@ describe('GET /api/v1/openapi.json and /api/docs', () => {
     expect(res.body).toEqual(JSON.parse(JSON.stringify(doc)));
     const again = await request(fx.app).get('/api/v1/openapi.json').set('If-None-Match', res.headers.etag!);
     expect(again.status).toBe(304);
+    // As fetch() revalidates: Cache-Control and Pragma no-cache beside the ETag.
+    const fetched = await request(fx.app).get('/api/v1/openapi.json').set({ 'If-None-Match': res.headers.etag!, 'Cache-Control': 'no-cache', Pragma: 'no-cache' });
+    expect(fetched.status).toBe(304);
+    expect((await request(fx.app).get('/api/v1/openapi.json').set({ 'If-None-Match': '"stale"', 'Cache-Control': 'no-cache', Pragma: 'no-cache' })).status).toBe(200);
   });
 
   it('serves a page that names every request field and every error code', async () => {
