@@ -60,7 +60,10 @@ export function intakeRouter(sequelize: Sequelize, config: Config, cors: Cors): 
         idempotencyKey: key, requestHash: key === null ? null : createHash('sha256').update(text).digest('hex'), now: new Date(),
       }, validation.value);
       originChecked = true; // intake_submit() refuses a publishable key from an origin it does not allow
-      if (origin && credential.kind === 'pk') cors.allow(res, origin);
+      if (origin && credential.kind === 'pk') {
+        cors.allow(res, origin);
+        cors.allowedNow(credential.key, origin);
+      }
       if (result.replayed) res.set('Idempotent-Replayed', 'true');
       res.status(201).location(`${API_PREFIX}/leads/${result.reference}`).json(receipt(result, credential.kind === 'sk'));
     } catch (error) {

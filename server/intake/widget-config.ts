@@ -47,6 +47,7 @@ export function widgetConfigHandler(sequelize: Sequelize, cors: Cors) {
         throw new AppError('origin_not_allowed', 403, "This page's origin is not among the key's allowed origins. Add it to the site key in LeadHarbor under Integrations.");
       }
       cors.allow(res, origin);
+      cors.allowedNow(credential.key, origin); // so its 503s stay readable by this page during an outage
     }
     const config: WidgetConfig = {
       organization: { name: row.name },
