@@ -57,7 +57,7 @@ export default function LeadIntake({ record }: ShowPropertyProps) {
               <span>{when(s.createdAt)}</span>
             </div>
             <div style={{ color: '#454655', fontSize: 13, marginTop: 2 }}>
-              Product asked: {s.product ?? 'none'}{s.otherProduct ? ' (another product)' : ''}
+              Product asked: {s.product ?? 'none'}{s.otherProduct && <strong>{" · not the lead's product"}</strong>}
               {' · '}Source: {s.source ?? 'unknown'}
               {s.campaign ? ` · Campaign: ${s.campaign}` : ''}
             </div>
