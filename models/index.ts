@@ -66,6 +66,9 @@ export function initModels(sequelize: Sequelize): void {
   LeadSubmission.belongsTo(Lead, { foreignKey: 'lead_id', as: 'lead' });
   LeadSubmission.belongsTo(SiteKey, { foreignKey: 'site_key_id', as: 'siteKey' });
   LeadSubmission.belongsTo(ApiKey, { foreignKey: 'api_key_id', as: 'apiKey' });
+  LeadSubmission.belongsTo(InsuranceProduct, { foreignKey: 'insurance_product_id', as: 'insuranceProduct' });
+  LeadSubmission.belongsTo(LeadSource, { foreignKey: 'lead_source_id', as: 'leadSource' });
+  LeadSubmission.belongsTo(Campaign, { foreignKey: 'campaign_id', as: 'campaign' });
   Organization.hasMany(Consent, { foreignKey: 'organization_id', as: 'consents', ...cascade });
   Consent.belongsTo(Organization, { foreignKey: 'organization_id', as: 'organization' });
   Consent.belongsTo(Lead, { foreignKey: 'lead_id', as: 'lead' });

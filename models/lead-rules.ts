@@ -69,11 +69,13 @@ export const MESSAGES = {
   invalid_type: (expected: string) => `Must be ${expected}.`,
   invalid_name: 'Use letters, spaces, apostrophes, hyphens and periods only.',
   invalid_email: 'Enter a valid email address, like name@example.com.',
-  invalid_phone: 'Enter a valid phone number, like (555) 123-4567.',
+  invalid_phone: 'Enter a valid phone number, like (415) 555-0132.',
+  unassigned_phone: 'This phone number cannot exist: check the area code and the number.',
   invalid_date: 'Enter a real date as YYYY-MM-DD.',
   age_out_of_range: `Applicants must be between ${AGE_MIN} and ${AGE_MAX} years old.`,
   invalid_state: 'Enter a 2-letter US state code, like CA.',
   invalid_zip: 'Enter a 5-digit ZIP code, or ZIP+4 like 12345-6789.',
+  zip_state_mismatch: ({ zip, zipState, state }: ZipStateMismatch) => `ZIP ${zip} is in ${zipState}, not ${state}.`,
   invalid_slug: 'Use lower-case letters, digits and hyphens only.',
   invalid_text: 'Remove the < and > characters.',
   control_characters: 'Remove control characters (invisible characters such as NUL or escape).',
@@ -85,6 +87,9 @@ export const MESSAGES = {
 } as const;
 
 export type FieldErrorCode = keyof typeof MESSAGES;
+
+/** What the zip_state_mismatch message names: the ZIP as typed, the state it belongs to, the state given. */
+export interface ZipStateMismatch { zip: string; zipState: string; state: string }
 
 /** Whole years between a `YYYY-MM-DD` birth date and `today` (UTC); null when the date is not a real calendar date. */
 export function ageOn(dateOfBirth: string, today: Date): number | null {
@@ -110,6 +115,49 @@ export function checkState(value: string, country: string | null | undefined): F
 }
 export function checkZip(value: string, country: string | null | undefined): FieldErrorCode | null {
   return isUsa(country) && !US_ZIP_PATTERN.test(value) ? 'invalid_zip' : null;
+}
+
+/**
+ * The state of each 3-digit ZIP prefix, as ranges `[first, last, state]`.
+ * Source: the USPS's ZIP Code prefix assignments (USPS Publication 65,
+ * National Five-Digit ZIP Code & Post Office Directory; as listed in
+ * Wikipedia's "List of ZIP Code prefixes"). Prefixes inside a range that the
+ * USPS has not assigned count for that state (no real address has them);
+ * military (AA/AE/AP) and unlisted prefixes are unknown and pass.
+ */
+export const ZIP3_STATES: readonly (readonly [number, number, string])[] = [
+  [5, 5, 'NY'], [6, 7, 'PR'], [8, 8, 'VI'], [9, 9, 'PR'], [10, 27, 'MA'], [28, 29, 'RI'], [30, 38, 'NH'], [39, 49, 'ME'],
+  [50, 54, 'VT'], [55, 55, 'MA'], [56, 59, 'VT'], [60, 69, 'CT'], [70, 89, 'NJ'], [100, 149, 'NY'], [150, 196, 'PA'],
+  [197, 199, 'DE'], [200, 200, 'DC'], [201, 201, 'VA'], [202, 205, 'DC'], [206, 219, 'MD'], [220, 246, 'VA'], [247, 268, 'WV'],
+  [270, 289, 'NC'], [290, 299, 'SC'], [300, 319, 'GA'], [320, 339, 'FL'], [341, 349, 'FL'], [350, 369, 'AL'], [370, 385, 'TN'],
+  [386, 397, 'MS'], [398, 399, 'GA'], [400, 427, 'KY'], [430, 459, 'OH'], [460, 479, 'IN'], [480, 499, 'MI'], [500, 528, 'IA'],
+  [530, 549, 'WI'], [550, 567, 'MN'], [569, 569, 'DC'], [570, 577, 'SD'], [580, 588, 'ND'], [590, 599, 'MT'], [600, 629, 'IL'],
+  [630, 658, 'MO'], [660, 679, 'KS'], [680, 693, 'NE'], [700, 714, 'LA'], [716, 729, 'AR'], [730, 731, 'OK'], [733, 733, 'TX'],
+  [734, 749, 'OK'], [750, 799, 'TX'], [800, 816, 'CO'], [820, 831, 'WY'], [832, 838, 'ID'], [840, 847, 'UT'], [850, 865, 'AZ'],
+  [870, 884, 'NM'], [885, 885, 'TX'], [889, 898, 'NV'], [900, 961, 'CA'], [967, 968, 'HI'], [970, 979, 'OR'], [980, 994, 'WA'],
+  [995, 999, 'AK'],
+];
+/** Five-digit ZIPs whose prefix's range names another state: American Samoa's only ZIP shares Hawaii's 967. */
+const ZIP5_STATES: Record<string, string> = { '96799': 'AS' };
+/** Guam and the Northern Mariana Islands share the prefix 969 (and so do the freely associated states, which have no code here). */
+const SHARED_PREFIXES: Record<number, readonly string[]> = { 969: ['GU', 'MP'] };
+
+/** The states a US ZIP code can belong to; empty when its prefix is unknown. */
+export function zipStates(zip: string): readonly string[] {
+  const five = zip.slice(0, 5);
+  if (ZIP5_STATES[five]) return [ZIP5_STATES[five]!];
+  const prefix = Number(zip.slice(0, 3));
+  if (SHARED_PREFIXES[prefix]) return SHARED_PREFIXES[prefix]!;
+  const range = ZIP3_STATES.find(([first, last]) => prefix >= first && prefix <= last);
+  return range ? [range[2]] : [];
+}
+
+/** The ZIP-and-state rule for US leads, once each passed its own rule: the mismatch to report, or null. */
+export function checkZipState(zip: string, state: string, country: string | null | undefined): ZipStateMismatch | null {
+  if (!isUsa(country) || checkZip(zip, country) || checkState(state, country)) return null;
+  const states = zipStates(zip);
+  const given = state.toUpperCase();
+  return states.length === 0 || states.includes(given) ? null : { zip: zip.slice(0, 5), zipState: states.join(' or '), state: given };
 }
 
 /**

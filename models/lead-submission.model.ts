@@ -3,6 +3,9 @@ import {
   type CreationOptional, type ForeignKey, type InferAttributes, type InferCreationAttributes, type Sequelize,
 } from 'sequelize';
 import type { ApiKey } from './api-key.model.js';
+import type { Campaign } from './campaign.model.js';
+import type { InsuranceProduct } from './insurance-product.model.js';
+import type { LeadSource } from './lead-source.model.js';
 import type { Lead } from './lead.model.js';
 import type { Organization } from './organization.model.js';
 import type { SiteKey } from './site-key.model.js';
@@ -24,6 +27,10 @@ export class LeadSubmission extends Model<InferAttributes<LeadSubmission>, Infer
   declare api_key_id: ForeignKey<ApiKey['id']> | null;
   declare lead_id: ForeignKey<Lead['id']> | null;
   declare outcome: SubmissionOutcome;
+  /** What this submission asked for and came through, as intake_submit() resolved them (null before 2026-12-03). */
+  declare insurance_product_id: CreationOptional<ForeignKey<InsuranceProduct['id']> | null>;
+  declare lead_source_id: CreationOptional<ForeignKey<LeadSource['id']> | null>;
+  declare campaign_id: CreationOptional<ForeignKey<Campaign['id']> | null>;
   declare payload: Record<string, unknown>;
   declare attribution: CreationOptional<Record<string, unknown>>;
   declare score_breakdown: { score: number; items: ScoreItem[] } | null;
@@ -41,6 +48,9 @@ export function initLeadSubmission(sequelize: Sequelize): typeof LeadSubmission 
     api_key_id: { type: DataTypes.INTEGER, allowNull: true },
     lead_id: { type: DataTypes.INTEGER, allowNull: true },
     outcome: { type: DataTypes.STRING(20), allowNull: false },
+    insurance_product_id: { type: DataTypes.INTEGER, allowNull: true },
+    lead_source_id: { type: DataTypes.INTEGER, allowNull: true },
+    campaign_id: { type: DataTypes.INTEGER, allowNull: true },
     payload: { type: DataTypes.JSONB, allowNull: false },
     attribution: { type: DataTypes.JSONB, allowNull: false, defaultValue: {} },
     score_breakdown: { type: DataTypes.JSONB, allowNull: true },

@@ -1,13 +1,20 @@
 import type { Request, Response } from 'express';
 import { QueryTypes, type Sequelize } from 'sequelize';
-import { AppError } from '../errors.js';
+import { AppError, isDatabaseUnavailable } from '../errors.js';
 import { TtlCache } from './ttl-cache.js';
 
 /** Browsers cap it (Chromium at 2 hours); one preflight per page view session is plenty. */
 export const PREFLIGHT_MAX_AGE_SECONDS = 7200;
 const ALLOWED_HEADERS = 'Content-Type, X-Lead-Key, Idempotency-Key';
 const EXPOSED_HEADERS = 'Location, Retry-After, Idempotent-Replayed, ETag';
-const CACHE_SECONDS = 10;
+export const CORS_CACHE_SECONDS = 10;
+/**
+ * How long a cached "allowed" keeps answering while the database is down: the
+ * page can then still send its request and read the 503's Retry-After. Nothing
+ * is stored meanwhile (the submission itself needs the database), so an origin
+ * removed during an outage gains nothing but a readable error.
+ */
+export const CORS_STALE_IF_ERROR_SECONDS = 6 * 3600;
 
 /**
  * CORS for the intake API. Whether an origin may call is decided by the SQL
@@ -15,11 +22,13 @@ const CACHE_SECONDS = 10;
  * are cached for 10 seconds, so a newly allowed origin works within that.
  * `Access-Control-Allow-Origin` only ever echoes an origin allowed for the
  * key of the request (or, for a preflight, which carries no key, by some
- * active key).
+ * active key). While the database is down, the last answer for an origin
+ * keeps being used (for CORS_STALE_IF_ERROR_SECONDS).
  */
 export function createCors(sequelize: Sequelize) {
-  const byKey = new TtlCache<boolean>(CACHE_SECONDS * 1000);
-  const anyKey = new TtlCache<boolean>(CACHE_SECONDS * 1000);
+  const staleIfError = { ms: CORS_STALE_IF_ERROR_SECONDS * 1000, useStale: isDatabaseUnavailable };
+  const byKey = new TtlCache<boolean>(CORS_CACHE_SECONDS * 1000, 5000, staleIfError);
+  const anyKey = new TtlCache<boolean>(CORS_CACHE_SECONDS * 1000, 5000, staleIfError);
 
   const ask = async (sql: string, bind: string[]) =>
     (await sequelize.query<{ ok: boolean }>(sql, { bind, type: QueryTypes.SELECT, plain: true }))?.ok === true;
@@ -28,6 +37,12 @@ export function createCors(sequelize: Sequelize) {
     /** Sets the headers that let the page read this response. */
     allow(res: Response, origin: string): void {
       res.set({ 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': EXPOSED_HEADERS });
+    },
+
+    /** Notes that the database has just allowed `origin` for `key` (intake_submit() enforced it), for error answers to come. */
+    allowedNow(key: string, origin: string): void {
+      byKey.set(`${key} ${origin}`, true);
+      anyKey.set(origin, true);
     },
 
     /** Whether `origin` is allowed for the publishable key `key`. */

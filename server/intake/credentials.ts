@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { AppError } from '../errors.js';
-import { invalidKey } from './intake.errors.js';
+import { BEARER_CHALLENGE, invalidKey } from './intake.errors.js';
 import { hashSecretKey } from './keys.js';
 import type { Credential } from './intake.service.js';
 
@@ -27,7 +27,7 @@ export function readCredential(req: Request, { allowQuery = false, publishableOn
     throw new AppError('missing_key', 401, publishableOnly
       ? 'Send the site key in the X-Lead-Key header or the key query parameter.'
       : 'Send a key: X-Lead-Key: pk_… from a web page, or Authorization: Bearer sk_… from a server.',
-    [], { 'WWW-Authenticate': 'Bearer realm="leadharbor"' });
+    [], { 'WWW-Authenticate': BEARER_CHALLENGE });
   }
   if (key.startsWith('sk_')) throw invalidKey('Never put a secret key (sk_…) in a page. Use Authorization: Bearer from your server, or a publishable key here.');
   if (!PUBLISHABLE.test(key.trim())) throw invalidKey('That is not a LeadHarbor publishable key (pk_ followed by letters and digits).');

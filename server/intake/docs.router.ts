@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
+import { notModified } from '../http/conditional.js';
 import { DOCS_CSS } from './docs-page.css.js';
 import { renderDocsPage } from './docs-page.js';
 import { openApiDocument } from './openapi.js';
@@ -28,7 +29,7 @@ function cached(render: () => string): () => Cached {
 
 function send(req: Request, res: Response, type: string, { body, etag }: Cached, headers: Record<string, string>): void {
   res.set({ ...headers, ETag: etag, 'Cache-Control': CACHE_CONTROL, 'X-Content-Type-Options': 'nosniff' });
-  if (req.fresh) {
+  if (notModified(req, etag)) {
     res.status(304).end();
     return;
   }

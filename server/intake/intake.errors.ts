@@ -7,8 +7,13 @@ export type IntakeRefusal =
   | { error: 'invalid_key' | 'origin_required' | 'origin_not_allowed' | 'idempotency_conflict' | 'unknown_product' | 'product_not_offered' | 'unknown_campaign' }
   | { error: 'rate_limited'; retry_after: number; budget: 'ip' | 'key' };
 
+/** The challenge when no key was sent (RFC 6750 section 3: no error code then). */
+export const BEARER_CHALLENGE = 'Bearer realm="leadharbor"';
+/** The challenge when the key sent is malformed, unknown, revoked or inactive (RFC 6750 section 3.1). */
+export const INVALID_TOKEN_CHALLENGE = `${BEARER_CHALLENGE}, error="invalid_token"`;
+
 export const invalidKey = (detail = 'The key is unknown, revoked or inactive. Check the key in LeadHarbor under Integrations.') =>
-  new AppError('invalid_key', 401, detail, [], { 'WWW-Authenticate': 'Bearer realm="leadharbor"' });
+  new AppError('invalid_key', 401, detail, [], { 'WWW-Authenticate': INVALID_TOKEN_CHALLENGE });
 
 /** The refusal as the error the client gets: the status, a sentence that says what to do, and the field when there is one. */
 export function intakeRefusal(refusal: IntakeRefusal, body: Pick<LeadSubmissionBody, 'product' | 'campaign'>): AppError {

@@ -5,6 +5,7 @@ import { AppError } from '../errors.js';
 import { clientAddress, peerAddress } from '../http/client-address.js';
 import type { Cors } from './cors.js';
 import { readCredential } from './credentials.js';
+import { invalidKey } from './intake.errors.js';
 import { IDEMPOTENCY_KEY_MAX } from './intake.schema.js';
 import { submitLead, type SubmissionResult } from './intake.service.js';
 import { validateSubmission } from './intake.validate.js';
@@ -59,7 +60,10 @@ export function intakeRouter(sequelize: Sequelize, config: Config, cors: Cors): 
         idempotencyKey: key, requestHash: key === null ? null : requestHash(json), now: new Date(),
       }, validation.value);
       originChecked = true; // intake_submit() refuses a publishable key from an origin it does not allow
-      if (origin && credential.kind === 'pk') cors.allow(res, origin);
+      if (origin && credential.kind === 'pk') {
+        cors.allow(res, origin);
+        cors.allowedNow(credential.key, origin);
+      }
       if (result.replayed) res.set('Idempotent-Replayed', 'true');
       res.status(201).location(`${API_PREFIX}/leads/${result.reference}`).json(receipt(result, credential.kind === 'sk'));
     } catch (error) {
@@ -78,11 +82,15 @@ export function intakeRouter(sequelize: Sequelize, config: Config, cors: Cors): 
     if (credential.kind !== 'sk') {
       throw new AppError('secret_key_required', 403, 'Looking up a submission needs a secret key (Authorization: Bearer sk_…).');
     }
-    const row = await sequelize.query<{ reference: string; lead_id: number | null; outcome: string; created_at: Date }>(`
-      SELECT s.reference, s.lead_id, s.outcome, s.created_at FROM lead_submissions s
-        JOIN api_keys a ON a.organization_id = s.organization_id AND a.key_hash = $1 AND a.revoked_at IS NULL
-       WHERE s.reference = $2`, { bind: [credential.hash, req.params.reference], type: QueryTypes.SELECT, plain: true });
-    if (!row) throw new AppError('not_found', 404, `No submission ${req.params.reference} for this key's organization.`);
+    // The key is checked on its own first: an unknown or revoked key is a 401 (the caller must fix its key), while a
+    // live key of another organization learns nothing more than "not found" about a reference that is not its own.
+    const row = await sequelize.query<{ reference: string | null; lead_id: number | null; outcome: string; created_at: Date }>(`
+      SELECT s.reference, s.lead_id, s.outcome, s.created_at FROM api_keys a
+        JOIN organizations o ON o.id = a.organization_id AND o.is_active
+        LEFT JOIN lead_submissions s ON s.organization_id = a.organization_id AND s.reference = $2
+       WHERE a.key_hash = $1 AND a.revoked_at IS NULL`, { bind: [credential.hash, req.params.reference], type: QueryTypes.SELECT, plain: true });
+    if (!row) throw invalidKey();
+    if (row.reference === null) throw new AppError('not_found', 404, `No submission ${req.params.reference} for this key's organization.`);
     res.set('Cache-Control', 'no-store').json({
       reference: row.reference, status: 'received', lead_id: row.lead_id, duplicate: row.outcome === 'duplicate',
       received_at: row.created_at.toISOString(),

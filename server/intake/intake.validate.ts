@@ -3,7 +3,7 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 import metadata from 'libphonenumber-js/min/metadata';
 import type { z } from 'zod';
 import {
-  DATE_PATTERN, MESSAGES, checkDateOfBirth, checkState, checkZip, isUsa, type FieldErrorCode,
+  DATE_PATTERN, MESSAGES, checkDateOfBirth, checkState, checkZip, checkZipState, isUsa, type FieldErrorCode,
 } from '../../models/lead-rules.js';
 import type { FieldError } from '../errors.js';
 import { LEAD_SUBMISSION_FIELDS, leadSubmissionSchema, type LeadSubmissionBody } from './intake.schema.js';
@@ -17,8 +17,6 @@ export interface ValidSubmission {
     address: string | null; city: string | null; state: string | null; zip_code: string | null; country: string;
     notes: string | null;
   };
-  /** libphonenumber's verdict: a number that exists in its numbering plan (not just the right length). */
-  phoneValid: boolean;
 }
 
 const CODE_BY_MESSAGE = new Map<string, FieldErrorCode>(
@@ -81,8 +79,14 @@ function crossFieldErrors(value: <F extends Field>(f: F) => LeadSubmissionBody[F
   if (state) add('state', checkState(state, country));
   const zip = value('zip_code');
   if (zip) add('zip_code', checkZip(zip, country));
+  const mismatch = zip && state ? checkZipState(zip, state, country) : null;
+  if (mismatch) errors.push(fieldError('zip_code', 'zip_state_mismatch', MESSAGES.zip_state_mismatch(mismatch)));
   const phone = value('phone');
-  if (phone && !e164(phone, country)) add('phone', 'invalid_phone');
+  if (phone) {
+    const number = e164(phone, country);
+    // A number of the right length that its numbering plan has no room for (area code 111, exchange 012) is as useless to an agent as a wrong one.
+    add('phone', !number ? 'invalid_phone' : !number.valid ? 'unassigned_phone' : null);
+  }
   const consent = value('consent');
   if (consent?.granted && !consent.text) add('consent.text', 'consent_text_required');
   return errors;
@@ -130,7 +134,6 @@ export function validateSubmission(raw: unknown, now = new Date()):
     ok: true,
     value: {
       body,
-      phoneValid: phone?.valid ?? false,
       lead: {
         first_name: body.first_name,
         last_name: body.last_name,

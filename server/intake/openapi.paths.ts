@@ -110,7 +110,10 @@ const submitLead: Operation = {
 
 const getSubmission: Operation = {
   operationId: 'getSubmission', tags: ['Leads'], summary: 'Look up a submission',
-  description: 'What became of a submission of the key\'s agency: its lead, and whether it matched an existing one. For servers only.',
+  description: [
+    'What became of a submission of the key\'s agency: its lead, and whether it matched an existing one. For servers only.',
+    'No `Authorization` header, or a secret key that is malformed, unknown or revoked, is a 401 with `WWW-Authenticate` (`error="invalid_token"` for a key that was sent). A publishable key is a 403. A reference of another agency is a 404, exactly like one that does not exist.',
+  ].join('\n\n'),
   security: [{ secretKey: [] }],
   parameters: [parameter('Reference')],
   responses: {

@@ -97,7 +97,10 @@ const HEADERS: Record<string, Header> = {
   RetryAfter: { description: 'Seconds to wait before trying again.', required: true, schema: { type: 'string', pattern: '^[0-9]+$' } },
   ETag: { description: 'The version of this answer; send it back as If-None-Match.', required: true, schema: { type: 'string' } },
   CacheControl: { description: 'How long the answer may be reused.', required: true, schema: { type: 'string' } },
-  WWWAuthenticate: { description: 'Names the scheme to use: `Bearer realm="leadharbor"`.', required: true, schema: { type: 'string' } },
+  WWWAuthenticate: {
+    description: 'Names the scheme to use: `Bearer realm="leadharbor"` when no key was sent, and `Bearer realm="leadharbor", error="invalid_token"` when the key sent is malformed, unknown, revoked or inactive (RFC 6750).',
+    required: true, schema: { type: 'string', pattern: '^Bearer realm="leadharbor"(, error="invalid_token")?$' },
+  },
   AccessControlAllowOrigin: { description: 'The page\'s origin, echoed only when it is allowed.', required: true, schema: { type: 'string' } },
   AccessControlAllowMethods: { description: 'The methods the page may use.', required: true, schema: { type: 'string' } },
   AccessControlAllowHeaders: { description: 'The request headers the page may send: Content-Type, X-Lead-Key, Idempotency-Key.', required: true, schema: { type: 'string' } },

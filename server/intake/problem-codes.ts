@@ -44,6 +44,7 @@ export interface FieldErrorCode {
 const TEMPLATE_MESSAGES: Record<string, string> = {
   too_long: MESSAGES.too_long(0).replace('0', 'N'),
   invalid_type: MESSAGES.invalid_type('<the expected type>'),
+  zip_state_mismatch: MESSAGES.zip_state_mismatch({ zip: '10001', zipState: 'NY', state: 'CA' }),
 };
 
 /** The codes of `errors[].code`: the shared field rules first, then the ones only the server can check. */

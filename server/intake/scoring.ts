@@ -9,7 +9,7 @@ import type { ValidSubmission } from './intake.validate.js';
  * | Rule         | Max | Points                                                              |
  * |--------------|----:|---------------------------------------------------------------------|
  * | Completeness |  30 | date of birth 8, ZIP code 8, state 4, street address 5, city 5       |
- * | Phone        |  15 | a valid number 15, a possible but unassigned-looking number 5, none 0 |
+ * | Phone        |  15 | a number 15 (intake refuses one that cannot exist), none 0            |
  * | Email        |  15 | 15; a disposable mailbox 0; a role address (info@, sales@…) 7        |
  * | Product      |  15 | by product type: life 15, health 15, business 15, home 12, auto 10, pet 8, travel 6; none 0 |
  * | Consent      |  15 | consent to be contacted granted 15, otherwise 0                     |
@@ -57,7 +57,7 @@ export function scoreRequest(submission: ValidSubmission): ScoreRequest {
   const { lead } = submission;
   const items: ScoreItem[] = [
     { rule: 'completeness', label: 'Completeness', points: completeness(lead), max: 30 },
-    { rule: 'phone', label: 'Phone', points: lead.phone ? (submission.phoneValid ? 15 : 5) : 0, max: 15 },
+    { rule: 'phone', label: 'Phone', points: lead.phone ? 15 : 0, max: 15 },
     { rule: 'email', label: 'Email', points: emailPoints(lead.email), max: 15 },
     { rule: 'consent', label: 'Consent', points: submission.body.consent?.granted ? 15 : 0, max: 15 },
   ];

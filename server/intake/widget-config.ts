@@ -4,6 +4,7 @@ import { QueryTypes, type Sequelize } from 'sequelize';
 import type { WidgetTheme } from '../../models/site-key.model.js';
 import { PRODUCT_TYPES, PRODUCT_TYPE_LABELS, type ProductType } from '../../models/value-sets.js';
 import { AppError } from '../errors.js';
+import { notModified } from '../http/conditional.js';
 import type { Cors } from './cors.js';
 import { readCredential } from './credentials.js';
 import { invalidKey } from './intake.errors.js';
@@ -46,6 +47,7 @@ export function widgetConfigHandler(sequelize: Sequelize, cors: Cors) {
         throw new AppError('origin_not_allowed', 403, "This page's origin is not among the key's allowed origins. Add it to the site key in LeadHarbor under Integrations.");
       }
       cors.allow(res, origin);
+      cors.allowedNow(credential.key, origin); // so its 503s stay readable by this page during an outage
     }
     const config: WidgetConfig = {
       organization: { name: row.name },
@@ -56,7 +58,7 @@ export function widgetConfigHandler(sequelize: Sequelize, cors: Cors) {
     const body = JSON.stringify(config);
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
     res.set({ ETag: etag, 'Cache-Control': 'public, max-age=60, stale-while-revalidate=600' });
-    if (req.fresh) {
+    if (notModified(req, etag)) {
       res.status(304).end();
       return;
     }

@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { AppError } from '../errors.js';
+import { notModified } from '../http/conditional.js';
 import type { Logger } from '../logger.js';
 
 export interface WidgetAssetsOptions {
@@ -129,7 +130,7 @@ export function widgetAssets({ dir, buildOnDemand, logger }: WidgetAssetsOptions
         'Cross-Origin-Resource-Policy': 'cross-origin',
         'X-Content-Type-Options': 'nosniff',
       });
-      if (req.fresh) return void res.status(304).end();
+      if (notModified(req, found.etag)) return void res.status(304).end();
       const encoding = req.acceptsEncodings('br', 'gzip', 'identity');
       const body = encoding === 'br' ? found.br : encoding === 'gzip' ? found.gzip : found.body;
       if (body !== found.body) res.set('Content-Encoding', encoding as string);

@@ -197,6 +197,49 @@ describe('the quote widget on a partner page', () => {
     expect(await leadsByEmail(world.client, v.email)).toEqual([expect.objectContaining({ phone: '+14155550177' })]);
   }, 60_000);
 
+  it("brings the API's unassigned_phone (a number no numbering plan has, which the widget cannot know) back to the phone field, and the corrected form goes through", async () => {
+    const v = visitor('unassigned', { phone: '(555) 123-4567' });
+    const shownAt = await openDemo(page, world);
+    await fillToConsent(widget(page), v);
+    await humanPace(shownAt);
+    await submitButton(page).click();
+
+    await step(page, 'contact').waitFor();
+    const phone = widget(page).locator('#f-phone');
+    expect(await widget(page).locator('#e-phone').innerText()).toBe(MESSAGES.unassigned_phone);
+    expect(await phone.getAttribute('aria-invalid')).toBe('true');
+    await waitForFocus(page, 'f-phone');
+    expect(await leadsByEmail(world.client, v.email)).toEqual([]);
+
+    await phone.fill('(415) 555-0132');
+    await widget(page).getByRole('button', { name: 'Continue' }).click();
+    await step(page, 'consent').waitFor();
+    await submitButton(page).click();
+    await step(page, 'done').waitFor();
+    expect(await leadsByEmail(world.client, v.email)).toEqual([expect.objectContaining({ phone: '+14155550132' })]);
+  }, 60_000);
+
+  it('refuses a ZIP of another state on the ZIP field before sending anything, naming both; a matching state clears it', async () => {
+    await openDemo(page, world);
+    const w = widget(page);
+    await w.locator('#f-product-auto').click();
+    await step(page, 'about').waitFor();
+    await w.locator('#f-first_name').fill('Maria');
+    await w.locator('#f-last_name').fill('Garcia');
+    await w.locator('#f-zip_code').fill('10001');
+    await w.locator('#f-state').selectOption('CA');
+    await w.getByRole('button', { name: 'Continue' }).click();
+    const error = w.locator('#e-zip_code');
+    await error.waitFor();
+    expect(await error.innerText()).toBe('ZIP 10001 is in NY, not CA.');
+    expect(await w.locator('#f-zip_code').getAttribute('aria-invalid')).toBe('true');
+    expect(await step(page, 'about').isVisible()).toBe(true);
+    await w.locator('#f-state').selectOption('NY');
+    await error.waitFor({ state: 'detached' });
+    await w.getByRole('button', { name: 'Continue' }).click();
+    await step(page, 'contact').waitFor();
+  }, 60_000);
+
   /** Fills the form, stops the app, submits, and waits for the widget to give up and queue; the app is back on return. */
   async function submitWhileServerDown(tag: string): Promise<{ v: Visitor; keys: string[] }> {
     const v = visitor(tag);

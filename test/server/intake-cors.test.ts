@@ -70,6 +70,19 @@ describe('GET /api/v1/widget-config', () => {
     }
   });
 
+  it("answers 304 to fetch()'s own revalidation (If-None-Match with Cache-Control and Pragma no-cache), readable by the page; another ETag gets the body", async () => {
+    const first = await get();
+    const revalidate = (etag: string) => get(undefined, { Origin: PARTNER_ORIGIN, 'If-None-Match': etag, 'Cache-Control': 'no-cache', Pragma: 'no-cache' });
+    const same = await revalidate(first.headers.etag!);
+    expect(same.status).toBe(304);
+    expect(same.headers.etag).toBe(first.headers.etag);
+    expect(same.headers['access-control-allow-origin']).toBe(PARTNER_ORIGIN);
+    expect(same.headers['access-control-expose-headers']).toMatch(/ETag/);
+    const other = await revalidate('"not-this-one"');
+    expect(other.status).toBe(200);
+    expect(other.body.organization).toEqual({ name: 'Alpha Agency' });
+  });
+
   it('takes the key from X-Lead-Key too, and works without an Origin (a server reading it)', async () => {
     expect((await get('', { 'X-Lead-Key': f.keys.pkA, Origin: PARTNER_ORIGIN })).status).toBe(200);
     const res = await get(`?key=${f.keys.pkA}`, {});

@@ -189,6 +189,52 @@ describe('real responses match the document', () => {
     expectDocumented(unknown, LEAD, 'get');
   });
 
+  it('the lookup of a real submission: 200 for its own secret key; 401 with an invalid_token challenge for an unknown or revoked key; 404 for another organization\'s key; 401 without Authorization', async () => {
+    const created = await request(fx.app).post(LEADS).set({ 'Content-Type': 'application/json', Authorization: `Bearer ${fx.keys.skA}` })
+      .send(JSON.stringify(validLead()));
+    expect(created.status).toBe(201);
+    const path = created.headers.location as string;
+    const lookup = (headers: Record<string, string>) => request(fx.app).get(path).set(headers);
+
+    const own = await lookup({ Authorization: `Bearer ${fx.keys.skA}` });
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ reference: created.body.reference, lead_id: created.body.lead_id });
+    expectDocumented(own, LEAD, 'get');
+
+    const unknownKey = `sk_${'Z'.repeat(40)}`;
+    for (const [what, key] of [['unknown', unknownKey], ['revoked', fx.keys.skRevoked]] as const) {
+      const res = await lookup({ Authorization: `Bearer ${key}` });
+      expect([what, res.status, res.body.code]).toEqual([what, 401, 'invalid_key']);
+      expect([what, res.headers['www-authenticate']]).toEqual([what, 'Bearer realm="leadharbor", error="invalid_token"']);
+      expectDocumented(res, LEAD, 'get');
+    }
+    const malformed = await lookup({ Authorization: 'Bearer sk_short' });
+    expect([malformed.status, malformed.headers['www-authenticate']]).toEqual([401, 'Bearer realm="leadharbor", error="invalid_token"']);
+
+    const otherOrganization = await lookup({ Authorization: `Bearer ${fx.keys.skB}` });
+    expect(otherOrganization.status).toBe(404);
+    expect(otherOrganization.headers['www-authenticate']).toBeUndefined();
+    expectDocumented(otherOrganization, LEAD, 'get');
+    // Word for word the answer to a reference that does not exist: no oracle for other organizations' references.
+    const nowhere = await request(fx.app).get(`${LEADS}/LH-0000000000`).set('Authorization', `Bearer ${fx.keys.skB}`);
+    expect(otherOrganization.body.detail.replace(created.body.reference, 'X')).toBe(nowhere.body.detail.replace('LH-0000000000', 'X'));
+
+    const asPage = await lookup({ 'X-Lead-Key': fx.keys.pkA });
+    expect([asPage.status, asPage.body.code]).toEqual([403, 'secret_key_required']);
+    expectDocumented(asPage, LEAD, 'get');
+
+    const anonymous = await lookup({});
+    expect([anonymous.status, anonymous.body.code, anonymous.headers['www-authenticate']]).toEqual([401, 'missing_key', 'Bearer realm="leadharbor"']);
+    expectDocumented(anonymous, LEAD, 'get');
+  });
+
+  it('documents both WWW-Authenticate challenges the server sends, and each status the lookup answers', () => {
+    const pattern = new RegExp(String(doc.components!.headers!.WWWAuthenticate!.schema.pattern));
+    expect(pattern.test('Bearer realm="leadharbor"')).toBe(true);
+    expect(pattern.test('Bearer realm="leadharbor", error="invalid_token"')).toBe(true);
+    expect(Object.keys(doc.paths[LEAD]!.get!.responses).sort()).toEqual(['200', '401', '403', '404', '500', '503']);
+  });
+
   it('widget-config: 200 with an ETag, then 304 for that ETag', async () => {
     const res = await request(fx.app).get(`${WIDGET}?key=${fx.keys.pkA}`).set('Origin', PARTNER_ORIGIN);
     expect(res.status).toBe(200);
@@ -333,6 +379,10 @@ describe('GET /api/v1/openapi.json and /api/docs', () => {
     expect(res.body).toEqual(JSON.parse(JSON.stringify(doc)));
     const again = await request(fx.app).get('/api/v1/openapi.json').set('If-None-Match', res.headers.etag!);
     expect(again.status).toBe(304);
+    // As fetch() revalidates: Cache-Control and Pragma no-cache beside the ETag.
+    const fetched = await request(fx.app).get('/api/v1/openapi.json').set({ 'If-None-Match': res.headers.etag!, 'Cache-Control': 'no-cache', Pragma: 'no-cache' });
+    expect(fetched.status).toBe(304);
+    expect((await request(fx.app).get('/api/v1/openapi.json').set({ 'If-None-Match': '"stale"', 'Cache-Control': 'no-cache', Pragma: 'no-cache' })).status).toBe(200);
   });
 
   it('serves a page that names every request field and every error code', async () => {

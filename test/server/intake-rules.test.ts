@@ -207,3 +207,52 @@ describe('bots', () => {
     expect(res.body.lead_id).toEqual(expect.any(Number));
   });
 });
+
+describe('phone numbers that cannot exist', () => {
+  it.each(['(111) 111-1111', '(555) 012-3456', '(555) 123-4567', '+1 211 555 0132'])(
+    'refuses %s on the phone field with unassigned_phone, and writes nothing', async (phone) => {
+      const before = await rowCounts();
+      const res = await f.postAsPage(validLead({ phone }));
+      expectProblem(res, 422, 'validation_failed');
+      expect(res.body.errors).toEqual([{ field: 'phone', code: 'unassigned_phone', message: 'This phone number cannot exist: check the area code and the number.' }]);
+      expect(await rowCounts()).toEqual(before);
+    });
+
+  it('stores a real number in E.164 and scores it in full; a lead without a phone scores 0 for it', async () => {
+    const withPhone = await f.postAsServer(validLead({ phone: '(415) 555-0132' }));
+    expect(withPhone.status).toBe(201);
+    expect((await lead(withPhone.body.lead_id)).phone).toBe('+14155550132');
+    const phoneItem = async (reference: string) =>
+      (await submission(reference)).score_breakdown.items.find((i: { rule: string }) => i.rule === 'phone');
+    expect(await phoneItem(withPhone.body.reference)).toMatchObject({ points: 15, max: 15 });
+    const without = await f.postAsServer(validLead({ phone: null }));
+    expect(await phoneItem(without.body.reference)).toMatchObject({ points: 0, max: 15 });
+  });
+
+  it('still refuses a number of the wrong length with invalid_phone', async () => {
+    const res = await f.postAsPage(validLead({ phone: '415 555 013' }));
+    expect(res.body.errors).toEqual([{ field: 'phone', code: 'invalid_phone', message: 'Enter a valid phone number, like (415) 555-0132.' }]);
+  });
+});
+
+describe('ZIP code and state', () => {
+  it('refuses a US ZIP of another state on zip_code, naming both, and writes nothing', async () => {
+    const before = await rowCounts();
+    const res = await f.postAsPage(validLead({ zip_code: '10001', state: 'CA' }));
+    expectProblem(res, 422, 'validation_failed');
+    expect(res.body.errors).toEqual([{ field: 'zip_code', code: 'zip_state_mismatch', message: 'ZIP 10001 is in NY, not CA.' }]);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it.each<[Record<string, unknown>, string]>([
+    [{ zip_code: '10001', state: 'ny' }, 'the same state, in any case'],
+    [{ zip_code: '10001-1234', state: 'NY' }, 'a ZIP+4'],
+    [{ zip_code: '09001', state: 'NY' }, 'a military prefix (unknown: passes)'],
+    [{ zip_code: '10001', state: undefined }, 'no state'],
+    [{ zip_code: undefined, state: 'CA' }, 'no ZIP'],
+    [{ zip_code: '10001', state: 'Ontario', country: 'Canada', phone: '+1 416 555 0132' }, 'another country'],
+  ])('accepts %j (%s)', async (fields, _why) => {
+    const res = await f.postAsServer(validLead(fields));
+    expect([res.status, res.body.errors]).toEqual([201, undefined]);
+  });
+});

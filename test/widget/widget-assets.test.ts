@@ -50,6 +50,27 @@ describe('GET /widget.js', () => {
   });
 });
 
+describe("conditional requests as Chromium's fetch() sends them", () => {
+  // fetch() turns a request with If-None-Match into cache mode no-store, which adds these two headers.
+  const FETCH_REVALIDATION = { 'Cache-Control': 'no-cache', Pragma: 'no-cache' };
+
+  it('answers 304 for widget.js and each hashed chunk when the ETag matches, and the whole file for another ETag', async () => {
+    const { entry, steps } = await manifest();
+    for (const name of ['widget.js', entry, steps]) {
+      const first = await request(app).get(`/${name}`);
+      expect([name, first.status]).toEqual([name, 200]);
+      const same = await request(app).get(`/${name}`).set({ 'If-None-Match': first.headers.etag!, ...FETCH_REVALIDATION });
+      expect([name, same.status, same.text]).toEqual([name, 304, '']);
+      expect(same.headers.etag).toBe(first.headers.etag);
+      const weakInAList = await request(app).get(`/${name}`).set({ 'If-None-Match': `"old", W/${first.headers.etag}`, ...FETCH_REVALIDATION });
+      expect([name, weakInAList.status]).toEqual([name, 304]);
+      const other = await request(app).get(`/${name}`).set({ 'If-None-Match': '"another-version"', ...FETCH_REVALIDATION }).set('Accept-Encoding', 'identity');
+      expect([name, other.status]).toEqual([name, 200]);
+      expect(other.text).toBe(await readFile(path.join(dir, name), 'utf8'));
+    }
+  });
+});
+
 describe('hashed files', () => {
   it('serves widget.<hash>.js and the second chunk as immutable for a year, and their source maps', async () => {
     const { entry, steps } = await manifest();

@@ -18,8 +18,12 @@ const INPUT: Partial<Record<InputField, Record<string, string>>> = {
 
 /** Shows (and announces) a field's error as the visitor leaves it. */
 function leave(app: FlowHost, name: InputField, value: string): void {
-  const error = fieldError(name, value, app.props.opts.lang);
-  app.setState({ values: { ...app.state.values, [name]: value }, errors: { ...app.state.errors, [name]: error } });
+  const { values, errors } = app.state;
+  const lang = app.props.opts.lang;
+  const error = fieldError(name, value, lang, undefined, name === 'zip_code' ? values.state : undefined);
+  // A new state may settle (or start) the ZIP's disagreement with it, once the ZIP has been judged.
+  const zip = name === 'state' && values.zip_code && 'zip_code' in errors ? { zip_code: fieldError('zip_code', values.zip_code, lang, undefined, value) } : {};
+  app.setState({ values: { ...values, [name]: value }, errors: { ...errors, [name]: error, ...zip } });
   if (error) announce(app, `${app.t(name)}: ${error}`);
 }
 
@@ -46,7 +50,7 @@ export function Field({ app, name }: { app: FlowHost; name: InputField }) {
       // An error clears as soon as the value is right; a new one waits for blur.
       app.setState({
         values: { ...now, [name]: value },
-        ...(shown[name] ? { errors: { ...shown, [name]: fieldError(name, value, app.props.opts.lang) } } : {}),
+        ...(shown[name] ? { errors: { ...shown, [name]: fieldError(name, value, app.props.opts.lang, undefined, now.state) } } : {}),
       });
     },
     onBlur: (event: Event) => leave(app, name, (event.target as HTMLInputElement).value),

@@ -2,7 +2,7 @@ import { announce, emit, showErrors } from './actions.js';
 import { browserStore, load } from './outbox.js';
 import { buildBody, uuid } from './payload.js';
 import { deliver, flush, httpPost, type SendDeps } from './send.js';
-import { RULES, checkField, message } from './validate.js';
+import { RULES, checkField, checkMessage, message } from './validate.js';
 import type { Errors, FieldProblem, FlowHost, Lang, SendOutcome, Values } from './types.js';
 
 /** The fields of each step, in order; a server error on a field sends the visitor to its step. */
@@ -35,8 +35,8 @@ export function checkSteps(values: Values, lang: Lang, steps: number[], product?
       if (field === 'product') {
         error = product?.offered.length && !product.offered.includes(values.product!) ? product.message : undefined;
       } else if (field in RULES) {
-        const failed = checkField(field as keyof typeof RULES, values[field as keyof typeof RULES], now);
-        error = failed ? message(failed.code, lang, failed.max) : undefined;
+        const failed = checkField(field as keyof typeof RULES, values[field as keyof typeof RULES], now, values.state);
+        error = failed ? checkMessage(failed, lang) : undefined;
       } else continue;
       errors[field] = error;
       if (error && first === undefined) first = step;
@@ -57,7 +57,8 @@ export function placeErrors(problems: FieldProblem[], lang: Lang): { errors: Err
       continue;
     }
     const field = p.field.split('.')[0]!;
-    const max = (RULES as Record<string, { max: number }>)[field]?.max;
+    // Only too_long's number is known here; a message naming other values keeps the server's text.
+    const max = p.code === 'too_long' ? (RULES as Record<string, { max: number }>)[field]?.max : undefined;
     errors[field] = (lang === 'es' && message(p.code, lang, max)) || p.message;
     first = Math.min(first ?? step, step);
   }

@@ -1,6 +1,7 @@
 import {
   CONTROL_CHARACTERS, DATE_PATTERN, EMAIL_PATTERN, LEAD_LIMITS, MESSAGES, NAME_PATTERN, PHONE_PATTERN,
-  PLAIN_TEXT_PATTERN, checkDateOfBirth, checkState, checkZip, isWellFormedText, tidyText, type FieldErrorCode,
+  PLAIN_TEXT_PATTERN, checkDateOfBirth, checkState, checkZip, checkZipState, isWellFormedText, tidyText, type FieldErrorCode,
+  type ZipStateMismatch,
 } from '../../models/lead-rules.js';
 import { MESSAGES_ES } from './messages-es.js';
 import type { Lang } from './types.js';
@@ -20,11 +21,19 @@ interface Rule {
   check?: (value: string, now: Date) => FieldErrorCode | null;
 }
 
-/** The server also asks libphonenumber; without a '+', a US number must have 10 digits (or 11 starting with 1) to be possible there. */
+/**
+ * The server asks libphonenumber, whose metadata the widget does not bundle.
+ * Without a '+', a US number must have 10 digits (or 11 starting with 1) to
+ * be possible there; and of 10 digits, an area code starting with 1 or of
+ * the form N11 (211 to 911) is never assigned. The rest of what the server
+ * refuses (area code 555, exchange 012, ...) comes back as its 422 on the
+ * phone field.
+ */
 function usDigits(value: string): FieldErrorCode | null {
   if (value[0] === '+') return null;
   const digits = value.replace(/\D/g, '');
-  return digits.length === 10 || (digits.length === 11 && digits[0] === '1') ? null : 'invalid_phone';
+  if (digits.length === 10) return /^(?:1\d\d|[2-9]11)/.test(digits) ? 'unassigned_phone' : null;
+  return digits.length === 11 && digits[0] === '1' ? null : 'invalid_phone';
 }
 
 // The widget has no country field, so state and ZIP follow the rules for the USA, as the server's default country does.
@@ -41,10 +50,14 @@ export const RULES: Record<InputField, Rule> = {
   phone: { max: LEAD_LIMITS.phone, pattern: PHONE_PATTERN, code: 'invalid_phone', check: usDigits },
 };
 
-export interface FieldCheck { code: FieldErrorCode; max?: number }
+export interface FieldCheck { code: FieldErrorCode; max?: number; mismatch?: ZipStateMismatch }
 
-/** The first rule a value breaks, or null. Empty optional fields pass (the server treats blank as absent). */
-export function checkField(field: keyof typeof RULES, raw: string | undefined, now = new Date()): FieldCheck | null {
+/**
+ * The first rule a value breaks, or null. Empty optional fields pass (the
+ * server treats blank as absent). `state`, when given with a ZIP code, adds
+ * the rule that the ZIP is in that state.
+ */
+export function checkField(field: keyof typeof RULES, raw: string | undefined, now = new Date(), state?: string): FieldCheck | null {
   const rule = RULES[field];
   const value = raw ?? '';
   // Like the server, a value holding control characters or half an emoji is judged as typed, not tidied.
@@ -56,20 +69,32 @@ export function checkField(field: keyof typeof RULES, raw: string | undefined, n
   if (dirty) return { code: 'control_characters' };
   if (!rule.pattern.test(tidied)) return { code: rule.code };
   const code = rule.check?.(tidied, now);
-  return code ? { code } : null;
+  if (code) return { code };
+  const mismatch = field === 'zip_code' && state ? checkZipState(tidied, tidyText(state), null) : null;
+  return mismatch ? { code: 'zip_state_mismatch', mismatch } : null;
 }
 
-/** The message for an error code in the visitor's language: English is the API's own text, Spanish is keyed by the same codes. */
-export function message(code: string, lang: Lang, max = 0): string | undefined {
+/**
+ * The message for an error code in the visitor's language: English is the
+ * API's own text, Spanish is keyed by the same codes. A message that names
+ * values needs them (`arg`): without, undefined, so a caller keeps the
+ * server's own text.
+ */
+export function message(code: string, lang: Lang, arg?: number | ZipStateMismatch): string | undefined {
   const table = (lang === 'es' ? MESSAGES_ES : MESSAGES) as Record<string, string | ((arg: never) => string)>;
   const entry = table[code];
-  return typeof entry === 'function' ? (entry as (n: number) => string)(max) : entry;
+  if (typeof entry !== 'function') return entry;
+  return arg === undefined ? undefined : (entry as (a: typeof arg) => string)(arg);
 }
 
+/** The message of a failed check. */
+export const checkMessage = (failed: FieldCheck, lang: Lang): string | undefined =>
+  message(failed.code, lang, failed.mismatch ?? failed.max);
+
 /** A field's message in the visitor's language, or undefined when it is valid. */
-export function fieldError(field: keyof typeof RULES, raw: string | undefined, lang: Lang, now = new Date()): string | undefined {
-  const failed = checkField(field, raw, now);
-  return failed ? message(failed.code, lang, failed.max) : undefined;
+export function fieldError(field: keyof typeof RULES, raw: string | undefined, lang: Lang, now = new Date(), state?: string): string | undefined {
+  const failed = checkField(field, raw, now, state);
+  return failed ? checkMessage(failed, lang) : undefined;
 }
 
 /** The value the API receives: tidied like the server would, so what the visitor sees is what is stored. */

@@ -3,7 +3,7 @@ import type { ShowPropertyProps } from 'adminjs';
 import { Box, Label, Text } from '@adminjs/design-system';
 import type { LeadIntakeSummary } from '../integrations/lead-intake.js';
 
-const OUTCOMES: Record<string, string> = { created: 'Created the lead', duplicate: 'Matched this lead', spam: 'Caught as a bot' };
+const OUTCOMES: Record<string, string> = { created: 'New lead', duplicate: 'Duplicate (repeat inquiry)', spam: 'Caught as a bot' };
 
 function when(iso: string | null): string {
   return iso ? new Date(iso).toLocaleString() : 'unknown time';
@@ -25,6 +25,7 @@ export default function LeadIntake({ record }: ShowPropertyProps) {
   const root = window.location.pathname.replace(/\/resources\/.*$/, '');
   const submissionUrl = (id: string) => `${root}/resources/lead_submissions/records/${id}/show`;
   const { score, consent, submissions, submissionCount } = summary;
+  const alsoAsked = [...new Set(submissions.filter((s) => s.otherProduct && s.product).map((s) => s.product!))];
   return (
     <Box mb="xl" data-testid="lead-intake">
       <Label>Score breakdown</Label>
@@ -42,10 +43,24 @@ export default function LeadIntake({ record }: ShowPropertyProps) {
       </Text>
       <Label>Submissions ({submissionCount})</Label>
       {submissions.length === 0 && <Text>None.</Text>}
-      <ul style={{ margin: 0, paddingLeft: 20 }}>
+      {alsoAsked.length > 0 && (
+        <Text mb="default" data-testid="lead-intake-also-asked">
+          <strong>Also asked for {alsoAsked.join(', ')}</strong>
+        </Text>
+      )}
+      <ul style={{ margin: 0, padding: 0, listStyle: 'none' }} data-testid="lead-intake-submissions">
         {submissions.map((s) => (
-          <li key={s.id}>
-            <a href={submissionUrl(s.id)}>{s.reference}</a>: {OUTCOMES[s.outcome] ?? s.outcome}, {when(s.createdAt)}
+          <li key={s.id} data-testid="lead-intake-submission" style={{ padding: '8px 0', borderBottom: '1px solid #eeeeef' }}>
+            <div>
+              <a href={submissionUrl(s.id)}>{s.reference}</a>{' · '}
+              <span>{OUTCOMES[s.outcome] ?? s.outcome}</span>{' · '}
+              <span>{when(s.createdAt)}</span>
+            </div>
+            <div style={{ color: '#454655', fontSize: 13, marginTop: 2 }}>
+              Product asked: {s.product ?? 'none'}{s.otherProduct && <strong>{" · not the lead's product"}</strong>}
+              {' · '}Source: {s.source ?? 'unknown'}
+              {s.campaign ? ` · Campaign: ${s.campaign}` : ''}
+            </div>
           </li>
         ))}
       </ul>
