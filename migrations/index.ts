@@ -19,6 +19,7 @@ import * as m015 from './2026.11.26T14.05.00.shard-lead-stats.js';
 import * as m016 from './2026.11.26T14.06.00.create-intake-function.js';
 import * as m017 from './2026.12.02T10.00.00.create-user-roles.js';
 import * as m018 from './2026.12.03T07.00.00.sessions-and-sign-in-attempts.js';
+import * as m019 from './2026.12.03T14.00.00.consent-languages.js';
 
 /** Table that records applied migrations (name + applied time). */
 export const MIGRATIONS_TABLE = 'schema_migrations';
@@ -48,6 +49,7 @@ const modules = {
   '2026.11.26T14.06.00.create-intake-function': m016,
   '2026.12.02T10.00.00.create-user-roles': m017,
   '2026.12.03T07.00.00.sessions-and-sign-in-attempts': m018,
+  '2026.12.03T14.00.00.consent-languages': m019,
 };
 
 export const MIGRATIONS: RunnableMigration<QueryInterface>[] = Object.entries(modules).map(

@@ -35,7 +35,7 @@ const unique = (prefix: string) => `${prefix}-${(serial += 1)}`;
 const make = {
   leads: async () => (await Lead.create({ first_name: 'Tess', last_name: unique('Target'), email: `${unique('t')}@alpha.co`, organization_id: ids.orgA } as never)).id,
   campaigns: async () => (await Campaign.create({ name: unique('Camp'), slug: unique('camp'), campaign_type: 'seasonal', organization_id: ids.orgA } as never)).id,
-  site_keys: async () => (await SiteKey.create({ name: unique('Site'), key: newPublishableKey(), organization_id: ids.orgA, allowed_origins: ['https://a.example'] })).id,
+  site_keys: async () => (await SiteKey.create({ name: unique('Site'), key: newPublishableKey(), organization_id: ids.orgA, allowed_origins: ['https://a.example'], consent_text: 'I agree to be called.' })).id,
   api_keys: async () => {
     const s = newSecretKey();
     return (await ApiKey.create({ name: unique('Key'), key_hash: s.hash, prefix: s.prefix, organization_id: ids.orgA, created_by_id: ids.staffA })).id;

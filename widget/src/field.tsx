@@ -1,5 +1,5 @@
 import { US_STATES } from '../../models/lead-rules.js';
-import { RULES, fieldError } from './validate.js';
+import { RULES, inputError, maskDate } from './validate.js';
 import { announce } from './actions.js';
 import type { FlowHost } from './types.js';
 
@@ -9,7 +9,7 @@ export type InputField = keyof typeof RULES;
 const INPUT: Partial<Record<InputField, Record<string, string>>> = {
   first_name: { autocomplete: 'given-name' },
   last_name: { autocomplete: 'family-name' },
-  date_of_birth: { autocomplete: 'bday', inputmode: 'numeric' },
+  date_of_birth: { autocomplete: 'bday', inputmode: 'numeric', maxLength: '10' },
   zip_code: { autocomplete: 'postal-code', inputmode: 'numeric' },
   state: { autocomplete: 'address-level1' },
   email: { type: 'email', autocomplete: 'email' },
@@ -18,7 +18,7 @@ const INPUT: Partial<Record<InputField, Record<string, string>>> = {
 
 /** Shows (and announces) a field's error as the visitor leaves it. */
 function leave(app: FlowHost, name: InputField, value: string): void {
-  const error = fieldError(name, value, app.props.opts.lang);
+  const error = inputError(name, value, app.props.opts.lang);
   app.setState({ values: { ...app.state.values, [name]: value }, errors: { ...app.state.errors, [name]: error } });
   if (error) announce(app, `${app.t(name)}: ${error}`);
 }
@@ -41,12 +41,16 @@ export function Field({ app, name }: { app: FlowHost; name: InputField }) {
     'aria-describedby': describedBy,
     'aria-required': RULES[name].required ? true : undefined,
     onInput: (event: Event) => {
-      const value = (event.target as HTMLInputElement).value;
+      const input = event.target as HTMLInputElement;
+      // Only while typing at the end: deleting, or editing in the middle, keeps exactly what the visitor did.
+      const typing = (event as InputEvent).inputType?.startsWith('insert') && input.selectionStart === input.value.length;
+      const value = name === 'date_of_birth' && typing ? maskDate(input.value) : input.value;
+      if (value !== input.value) input.value = value;
       const { values: now, errors: shown } = app.state;
       // An error clears as soon as the value is right; a new one waits for blur.
       app.setState({
         values: { ...now, [name]: value },
-        ...(shown[name] ? { errors: { ...shown, [name]: fieldError(name, value, app.props.opts.lang) } } : {}),
+        ...(shown[name] ? { errors: { ...shown, [name]: inputError(name, value, app.props.opts.lang) } } : {}),
       });
     },
     onBlur: (event: Event) => leave(app, name, (event.target as HTMLInputElement).value),
