@@ -54,7 +54,7 @@ const MODEL: Record<Resource, { findByPk(id: number): Promise<{ get(key: string)
 const NEW: Record<Resource, () => Record<string, string>> = {
   leads: () => ({ first_name: 'Nia', last_name: unique('New'), email: `${unique('n')}@alpha.co`, organization_id: String(ids.orgA) }),
   campaigns: () => ({ name: unique('New camp'), campaign_type: 'seasonal', organization_id: String(ids.orgA) }),
-  site_keys: () => ({ name: unique('New site'), 'allowed_origins.0': 'https://new.example', organization_id: String(ids.orgA) }),
+  site_keys: () => ({ name: unique('New site'), 'allowed_origins.0': 'https://new.example', consent_text: 'I agree to be called.', organization_id: String(ids.orgA) }),
   api_keys: () => ({ name: unique('New key'), organization_id: String(ids.orgA) }),
   users: () => ({ email: `${unique('new')}@test.co`, first_name: 'Neo', last_name: 'User', organization_id: String(ids.orgA), role: 'agent' }),
   organizations: () => ({ name: unique('New org') }),
