@@ -61,8 +61,9 @@ export function consentTextProblems(key: { is_active?: boolean | null; consent_t
     else if (CONTROL_CHARACTERS.test(text)) problems[field] = 'Remove the invisible control characters (pasted from another program) from the consent text.';
   }
   if (key.is_active !== false && (key.consent_text ?? '').trim() === '' && !problems.consent_text) {
-    problems.consent_text = 'An active site key needs a consent text: the words visitors agree to when they tick the box. '
-      + 'Write one (the note under the box suggests a wording), or untick Active to save the key switched off.';
+    problems.consent_text = 'An active site key needs a consent text: the words visitors agree to when they tick the box, '
+      + 'such as "I agree that <your agency> may call and text me about insurance quotes…". '
+      + 'Write one, or untick Active to save the key switched off.';
   }
   return problems;
 }
