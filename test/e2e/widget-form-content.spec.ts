@@ -57,6 +57,8 @@ async function fillAndSubmit(page: Page, widget: Locator, opts: {
   await atStep(widget, 'consent');
   expect(await widget.locator('label[for="f-consent"]').innerText()).toBe(opts.consentText);
   expect(await widget.locator('#f-consent').isChecked()).toBe(false);
+  // The label's own language when it differs from the form's (a Spanish form showing the English text).
+  expect(await widget.locator('label[for="f-consent"]').getAttribute('lang')).toBe(opts.consentText === CONSENT_TEXT && opts.lang === 'es' ? 'en' : null);
   await shoot(page, widget, `${opts.shots}-consent`);
   await widget.locator('#f-consent').check();
   await humanPace(opts.since);
@@ -132,5 +134,21 @@ describe('date of birth and consent, in the visitor\'s language', () => {
     await fillAndSubmit(page, widget, { lang: 'es', typed: '01/02/1990', shown: '01/02/1990', email, consentText: SPANISH, shots: 'es-browser', since });
     expect(await leadsByEmail(suite.world.client, email)).toEqual([expect.objectContaining({ date_of_birth: '1990-02-01' })]);
     expect(await consentRows(email)).toEqual([{ granted: true, consent_text: SPANISH, language: 'es' }]);
+  });
+
+  it('shows a Spanish visitor the English text, marked as English, when the key has no Spanish text, and records it as English', async () => {
+    await suite.world.client.query('UPDATE site_keys SET consent_text_es = NULL WHERE key = $1', [suite.world.siteKey]);
+    try {
+      const { page } = await suite.pool.open();
+      await page.goto(serveOnDemoOrigin(suite.world, 'es-no-spanish.html', hostPage(embedTag(suite.world, { lang: 'es' }))));
+      const since = Date.now();
+      const widget = page.locator('leadharbor-widget');
+      await atStep(widget, 'product');
+      const email = uniqueEmail('consent-fallback');
+      await fillAndSubmit(page, widget, { lang: 'es', typed: '12041985', shown: '12/04/1985', email, consentText: CONSENT_TEXT, shots: 'es-fallback', since });
+      expect(await consentRows(email)).toEqual([{ granted: true, consent_text: CONSENT_TEXT, language: 'en' }]);
+    } finally {
+      await suite.world.client.query('UPDATE site_keys SET consent_text_es = $1 WHERE key = $2', [SPANISH, suite.world.siteKey]);
+    }
   });
 });
