@@ -7,10 +7,10 @@ import { statementsOf } from './support/statements-of.js';
 
 /**
  * Consent in the visitor's language. A site key gets its Spanish consent
- * text beside the English one (`consent_text` stays the spec's column, and
- * the English text); a consent record keeps the language of the text the
- * visitor was shown (null when the caller did not say, as API callers before
- * this did not). `intake_submit()` is replaced by a version that stores
+ * text beside the English one (`consent_text`, unchanged, holds the English
+ * text); a consent record keeps the language of the text the visitor was
+ * shown (null when the caller did not say, as API callers before this did
+ * not). Neither table is in the seed schema; both columns are additive. `intake_submit()` is replaced by a version that stores
  * `body.consent.language`; everything else in it is as shipped in
  * 2026.11.26T14.06.00. Down restores that version from the shipped
  * migration itself, so its text exists once.
