@@ -10,7 +10,8 @@ import { statementsOf } from './support/statements-of.js';
  * text beside the English one (`consent_text`, unchanged, holds the English
  * text); a consent record keeps the language of the text the visitor was
  * shown (null when the caller did not say, as API callers before this did
- * not). Neither table is in the seed schema; both columns are additive. `intake_submit()` is replaced by a version that stores
+ * not). Neither table is in the seed schema; both columns are additive.
+ * `intake_submit()` is replaced by a version that stores
  * `body.consent.language`; everything else in it is as shipped in
  * 2026.11.26T14.06.00. Down restores that version from the shipped
  * migration itself, so its text exists once.
