@@ -4,6 +4,7 @@ import {
 } from 'sequelize';
 import type { Lead } from './lead.model.js';
 import type { LeadSubmission } from './lead-submission.model.js';
+import type { Language } from './lead-rules.js';
 import type { Organization } from './organization.model.js';
 
 /**
@@ -19,6 +20,8 @@ export class Consent extends Model<InferAttributes<Consent>, InferCreationAttrib
   declare consent_text: string | null;
   declare consent_version: string | null;
   declare text_sha256: string | null;
+  /** The language of the text shown (en, es); null when the caller did not say. */
+  declare language: Language | null;
   declare granted_at: CreationOptional<Date>;
   declare ip_address: string | null;
   declare user_agent: string | null;
@@ -38,6 +41,7 @@ export function initConsent(sequelize: Sequelize): typeof Consent {
     consent_text: { type: DataTypes.TEXT, allowNull: true },
     consent_version: { type: DataTypes.STRING(50), allowNull: true },
     text_sha256: { type: DataTypes.CHAR(64), allowNull: true },
+    language: { type: DataTypes.STRING(2), allowNull: true },
     granted_at: { type: DataTypes.DATE, allowNull: true },
     ip_address: { type: DataTypes.INET, allowNull: true },
     user_agent: { type: DataTypes.STRING(512), allowNull: true },

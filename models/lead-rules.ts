@@ -19,6 +19,10 @@ export const URL_MAX = 2048;
 export const CONSENT_TEXT_MAX = 5000;
 export const CONSENT_VERSION_MAX = 50;
 
+/** The languages the widget speaks, and so those a consent text can be shown in (consents.language). */
+export const LANGUAGES = ['en', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
 /** Letters of any script, spaces, apostrophes, hyphens and periods: "Mary-Jane O'Brien Jr." */
 export const NAME_PATTERN = /^[\p{L}\p{M}][\p{L}\p{M}' .-]*$/u;
 /** A practical address check: one @, a dotted domain, a TLD of letters; no spaces, quotes, brackets or semicolons. */
@@ -84,6 +88,7 @@ export const MESSAGES = {
   invalid_token: 'Use letters, digits and hyphens only.',
   invalid_timestamp: 'Enter an ISO 8601 date-time or milliseconds since 1970.',
   consent_text_required: 'Send the exact consent text the visitor agreed to.',
+  invalid_language: `Use one of: ${LANGUAGES.join(', ')}.`,
 } as const;
 
 export type FieldErrorCode = keyof typeof MESSAGES;
@@ -171,5 +176,5 @@ export function checkZipState(zip: string, state: string, country: string | null
 export function tidyText(value: string, multiline = false): string {
   const normalised = value.normalize('NFC').replace(/\r\n?/g, '\n');
   if (!multiline) return normalised.replace(/\s+/g, ' ').trim();
-  return normalised.split('\n').map((line) => line.replace(/[ \t]+/g, ' ').trim()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return normalised.replace(/\r\n?/g, '\n').split('\n').map((line) => line.replace(/[ \t]+/g, ' ').trim()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
 }

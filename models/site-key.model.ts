@@ -6,6 +6,7 @@ import type { Campaign } from './campaign.model.js';
 import type { LeadSource } from './lead-source.model.js';
 import type { Organization } from './organization.model.js';
 import { TIMESTAMP_ATTRIBUTES } from './timestamps.js';
+import { CONSENT_TEXT_MAX, CONTROL_CHARACTERS } from './lead-rules.js';
 import { REQUIRED, taken } from './validators.js';
 import { PRODUCT_TYPES, type ProductType } from './value-sets.js';
 
@@ -31,7 +32,9 @@ export class SiteKey extends Model<InferAttributes<SiteKey>, InferCreationAttrib
   declare allowed_origins: CreationOptional<string[]>;
   declare default_lead_source_id: ForeignKey<LeadSource['id']> | null;
   declare default_campaign_id: ForeignKey<Campaign['id']> | null;
+  /** The English consent text; `consent_text_es` is the Spanish one (English is shown to Spanish visitors without it). */
   declare consent_text: string | null;
+  declare consent_text_es: string | null;
   declare consent_version: string | null;
   declare product_types: CreationOptional<ProductType[]>;
   declare theme: CreationOptional<WidgetTheme>;
@@ -39,6 +42,30 @@ export class SiteKey extends Model<InferAttributes<SiteKey>, InferCreationAttrib
   declare last_used_at: Date | null;
   declare created_at: CreationOptional<Date>;
   declare updated_at: CreationOptional<Date>;
+}
+
+/**
+ * What is wrong with a site key's consent texts, by field, in words for the
+ * staff member editing it: an active key must have an English consent text
+ * (a visitor must be shown what they agree to), and no text may be longer
+ * or hold characters the intake API would refuse in `consent.text`, or every
+ * lead sent with it would be refused. The admin applies it to the key as it
+ * will be saved (site-key-form.ts); not a model validator, because
+ * `Model.update` validates only the fields it is given.
+ */
+export function consentTextProblems(key: { is_active?: boolean | null; consent_text?: string | null; consent_text_es?: string | null }): Partial<Record<'consent_text' | 'consent_text_es', string>> {
+  const problems: Partial<Record<'consent_text' | 'consent_text_es', string>> = {};
+  for (const field of ['consent_text', 'consent_text_es'] as const) {
+    const text = key[field] ?? '';
+    if (text.length > CONSENT_TEXT_MAX) problems[field] = `Shorten the consent text to at most ${CONSENT_TEXT_MAX} characters; it has ${text.length}.`;
+    else if (CONTROL_CHARACTERS.test(text)) problems[field] = 'Remove the invisible control characters (pasted from another program) from the consent text.';
+  }
+  if (key.is_active !== false && (key.consent_text ?? '').trim() === '' && !problems.consent_text) {
+    problems.consent_text = 'An active site key needs a consent text: the words visitors agree to when they tick the box, '
+      + 'such as "I agree that <your agency> may call and text me about insurance quotes…". '
+      + 'Write one, or untick Active to save the key switched off.';
+  }
+  return problems;
 }
 
 /** `https://example.com`, `http://localhost:8080` or `https://*.example.com`: a scheme, a host, an optional port, nothing else. */
@@ -65,6 +92,7 @@ export function initSiteKey(sequelize: Sequelize): typeof SiteKey {
     default_lead_source_id: { type: DataTypes.INTEGER, allowNull: true },
     default_campaign_id: { type: DataTypes.INTEGER, allowNull: true },
     consent_text: { type: DataTypes.TEXT, allowNull: true },
+    consent_text_es: { type: DataTypes.TEXT, allowNull: true },
     consent_version: { type: DataTypes.STRING(50), allowNull: true },
     product_types: {
       type: DataTypes.ARRAY(DataTypes.STRING(50)), allowNull: false, defaultValue: [],

@@ -36,7 +36,8 @@ export const ADMIN_TRANSLATIONS: LocaleTranslations = {
     site_keys: {
       properties: {
         allowed_origins: 'Allowed origins', product_types: 'Products offered', default_lead_source_id: 'Default lead source',
-        default_campaign_id: 'Default campaign', consent_text: 'Consent text', consent_version: 'Consent version', last_used_at: 'Last used',
+        default_campaign_id: 'Default campaign', consent_text: 'Consent text (English)', consent_text_es: 'Consent text (Spanish)',
+        consent_version: 'Consent version', last_used_at: 'Last used',
         theme: 'Widget theme', 'theme.primary_color': 'Button colour', 'theme.text_color': 'Text colour',
         'theme.background_color': 'Background colour', 'theme.radius': 'Corner radius', 'theme.font_family': 'Font',
       },
@@ -49,7 +50,7 @@ export const ADMIN_TRANSLATIONS: LocaleTranslations = {
     },
     consents: {
       properties: {
-        lead_id: 'Lead', submission_id: 'Submission', consent_text: 'Consent text', consent_version: 'Version', granted_at: 'Granted at',
+        lead_id: 'Lead', submission_id: 'Submission', consent_text: 'Consent text', consent_version: 'Version', language: 'Language', granted_at: 'Granted at',
         text_sha256: 'Text SHA-256', ip_address: 'IP address', user_agent: 'User agent', page_url: 'Page', trustedform_cert_url: 'TrustedForm certificate',
         leadid_token: 'LeadiD token',
       },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../../models/lead-rules.js';
 import { PRODUCT_TYPES } from '../../models/value-sets.js';
 import { FIELD_ERROR_CODES, PROBLEM_CODES, PROBLEM_CODE_NAMES } from './problem-codes.js';
 
@@ -55,8 +56,9 @@ export const widgetConfigSchema = z.strictObject({
     label: z.string().meta({ examples: ['Auto'] }),
   })).meta({ description: 'The product types this site offers, in display order.' }),
   consent: z.strictObject({
-    text: z.string().nullable().meta({ description: 'The consent text to show beside the checkbox, and to send back as `consent.text`.' }),
+    text: z.string().meta({ description: 'The consent text to show beside the checkbox, and to send back as `consent.text`: the site key\'s text in the language asked for, else its English text.' }),
     version: z.string().nullable().meta({ description: 'Its version label, to send back as `consent.version`.' }),
+    language: z.enum(LANGUAGES).meta({ description: 'The language the text is in, to send back as `consent.language`.' }),
   }),
   theme: widgetThemeSchema,
 }).meta({ description: 'What a form needs to draw itself for one site key.' });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PRODUCT_TYPES } from '../../models/value-sets.js';
 import {
-  AGE_MAX, AGE_MIN, CONSENT_TEXT_MAX, CONSENT_VERSION_MAX, CONTROL_CHARACTERS, DATE_PATTERN, EMAIL_PATTERN, LEAD_LIMITS, MESSAGES,
+  AGE_MAX, AGE_MIN, CONSENT_TEXT_MAX, CONSENT_VERSION_MAX, CONTROL_CHARACTERS, DATE_PATTERN, EMAIL_PATTERN, LANGUAGES, LEAD_LIMITS, MESSAGES,
   NAME_PATTERN, PHONE_PATTERN, PLAIN_TEXT_PATTERN, SHORT_TEXT_MAX, SLUG_PATTERN, TOKEN_PATTERN, URL_MAX, URL_PATTERN, isWellFormedText, tidyText,
 } from '../../models/lead-rules.js';
 import type { TextFieldRule } from './openapi-text.js';
@@ -79,6 +79,8 @@ export const consentSchema = z.strictObject({
   granted: z.boolean({ error: typeError('true or false') }).meta({ description: 'Whether the visitor ticked the consent box.' }),
   text: optional({ max: CONSENT_TEXT_MAX, multiline: true, description: 'The exact consent text the visitor saw. Required when granted. Line breaks (CRLF, CR or LF) are stored as LF, and its SHA-256 is taken of the stored text.' }),
   version: optional({ ...plain(CONSENT_VERSION_MAX, 'Version label of that text, e.g. v3.'), example: 'v1' }),
+  language: z.preprocess((v) => (v === null ? undefined : v), z.enum(LANGUAGES, { error: MESSAGES.invalid_language }).nullable().optional())
+    .meta({ description: 'The language of that text (en or es), as widget-config gave it; stored with the consent record.' }),
 }, { error: typeError('an object') }).meta({ description: 'Consent to be contacted (TCPA). Missing or not granted: the lead is kept, marked as not consented to calls.' });
 
 export const FORM_STARTED_AT_DESCRIPTION = 'When the visitor started the form: an ISO 8601 date-time with Z or an offset, or milliseconds since 1970. '

@@ -63,8 +63,8 @@ const FULL_LEAD = {
   product: 'auto', notes: 'Two cars, one teenage driver.', utm_source: 'google', utm_medium: 'cpc', utm_campaign: 'spring-promo',
   page_url: 'https://www.partner.example/quote',
   consent: {
-    granted: true, version: 'v1',
-    text: 'By submitting, I agree that Example Agency may call and text me about insurance, including by autodialer. Consent is not a condition of purchase.',
+    granted: true, version: 'v1', language: 'en',
+    text: 'I agree that Example Agency may call and text me about insurance, including by autodialer. Consent is not a condition of purchase.',
   },
 };
 
@@ -129,7 +129,7 @@ const getWidgetConfig: Operation = {
   operationId: 'getWidgetConfig', tags: ['Widget'], summary: 'Get a site\'s form settings',
   description: 'The agency name, the products offered, the consent text and the theme of a site key. Pass the key as `?key=` to keep the request free of a preflight. Checked against the page\'s origin when the browser sends one.',
   security: [{ publishableKey: [] }, { publishableKeyQuery: [] }],
-  parameters: [parameter('Origin'), parameter('IfNoneMatch')],
+  parameters: [parameter('Lang'), parameter('Origin'), parameter('IfNoneMatch')],
   responses: {
     200: {
       description: 'The settings; browsers may reuse them for a minute.',
@@ -139,7 +139,7 @@ const getWidgetConfig: Operation = {
           value: {
             organization: { name: 'Example Agency' },
             products: [{ value: 'auto', label: 'Auto' }, { value: 'home', label: 'Home' }],
-            consent: { text: FULL_LEAD.consent.text, version: 'v1' },
+            consent: { text: FULL_LEAD.consent.text, version: 'v1', language: 'en' },
             theme: { primary_color: '#0b5cad' },
           },
         },

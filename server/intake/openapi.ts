@@ -79,6 +79,11 @@ const PARAMETERS: Record<string, Parameter> = {
     description: 'Sent by the browser, never set by hand. With a publishable key it must be one of the site key\'s allowed origins.',
     schema: { type: 'string' }, example: 'https://www.partner.example',
   },
+  Lang: {
+    name: 'lang', in: 'query', required: false,
+    description: "The visitor's language (en or es): the consent text comes in it when the site key has one in it, else in English.",
+    schema: { type: 'string', enum: ['en', 'es'], default: 'en' },
+  },
   IfNoneMatch: {
     name: 'If-None-Match', in: 'header', required: false,
     description: 'The ETag of a copy already held; the answer is then 304 with no body when nothing changed.',

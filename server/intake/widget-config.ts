@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { QueryTypes, type Sequelize } from 'sequelize';
+import { LANGUAGES, type Language } from '../../models/lead-rules.js';
 import type { WidgetTheme } from '../../models/site-key.model.js';
 import { PRODUCT_TYPES, PRODUCT_TYPE_LABELS, type ProductType } from '../../models/value-sets.js';
 import { AppError } from '../errors.js';
 import { notModified } from '../http/conditional.js';
+import { CONSENT_TEMPLATES, CONSENT_TEMPLATE_VERSION } from './consent-template.js';
 import type { Cors } from './cors.js';
 import { readCredential } from './credentials.js';
 import { invalidKey } from './intake.errors.js';
@@ -13,19 +15,41 @@ import { invalidKey } from './intake.errors.js';
 export interface WidgetConfig {
   organization: { name: string };
   products: { value: ProductType; label: string }[];
-  consent: { text: string | null; version: string | null };
+  /** The text to show beside the checkbox and send back word for word, with its version and the language it is in. */
+  consent: { text: string; version: string | null; language: Language };
   theme: WidgetTheme;
 }
 
 interface Row {
-  name: string; origin_ok: boolean; consent_text: string | null; consent_version: string | null;
+  name: string; origin_ok: boolean; consent_text: string | null; consent_text_es: string | null; consent_version: string | null;
   offered: ProductType[]; theme: WidgetTheme;
+}
+
+/** `?lang=`: the visitor's language as the widget chose it; anything else is English. */
+export function requestedLanguage(value: unknown): Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value) ? value as Language : 'en';
+}
+
+const present = (text: string | null): text is string => text !== null && text.trim() !== '';
+
+/**
+ * The consent a visitor in `lang` is shown: the key's text in that language,
+ * else its English text, else (a key saved before the admin required one)
+ * LeadHarbor's template in that language with the agency's name, under the
+ * template's own version, so the consent record says which words were shown
+ * and the form never has a checkbox with nothing to agree to.
+ */
+export function consentFor(row: Pick<Row, 'name' | 'consent_text' | 'consent_text_es' | 'consent_version'>, lang: Language): WidgetConfig['consent'] {
+  if (lang === 'es' && present(row.consent_text_es)) return { text: row.consent_text_es, version: row.consent_version, language: 'es' };
+  if (present(row.consent_text)) return { text: row.consent_text, version: row.consent_version, language: 'en' };
+  return { text: CONSENT_TEMPLATES[lang](row.name), version: CONSENT_TEMPLATE_VERSION, language: lang };
 }
 
 /**
  * `GET /api/v1/widget-config`: the key's form settings. The key may come as
  * `?key=`, which keeps the request "simple" (no CORS preflight) so the
- * widget's first paint waits for one round trip, not two. Origin-checked
+ * widget's first paint waits for one round trip, not two; `?lang=es` asks
+ * for the Spanish consent text. Origin-checked
  * when the browser sends an Origin; cached briefly by browsers with an ETag.
  */
 export function widgetConfigHandler(sequelize: Sequelize, cors: Cors) {
@@ -34,7 +58,7 @@ export function widgetConfigHandler(sequelize: Sequelize, cors: Cors) {
     if (credential.kind !== 'pk') throw invalidKey();
     const origin = req.get('Origin') ?? null;
     const row = await sequelize.query<Row>(`
-      SELECT o.name, origin_allowed(s.allowed_origins, $2) AS origin_ok, s.consent_text, s.consent_version, s.theme,
+      SELECT o.name, origin_allowed(s.allowed_origins, $2) AS origin_ok, s.consent_text, s.consent_text_es, s.consent_version, s.theme,
              ARRAY(SELECT DISTINCT p.product_type FROM insurance_products p
                     WHERE p.is_active AND (cardinality(s.product_types) = 0 OR p.product_type = ANY (s.product_types))) AS offered
         FROM site_keys s JOIN organizations o ON o.id = s.organization_id
@@ -52,7 +76,7 @@ export function widgetConfigHandler(sequelize: Sequelize, cors: Cors) {
     const config: WidgetConfig = {
       organization: { name: row.name },
       products: PRODUCT_TYPES.filter((type) => row.offered.includes(type)).map((value) => ({ value, label: PRODUCT_TYPE_LABELS[value] })),
-      consent: { text: row.consent_text, version: row.consent_version },
+      consent: consentFor(row, requestedLanguage(req.query.lang)),
       theme: row.theme,
     };
     const body = JSON.stringify(config);

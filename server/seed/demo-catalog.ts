@@ -1,3 +1,4 @@
+import { CONSENT_TEMPLATES } from '../intake/consent-template.js';
 import type { CampaignStatus, LeadStatus, ProductType, SourceType } from '../../models/value-sets.js';
 
 /** The demo organization every seeded record belongs to. */
@@ -87,6 +88,6 @@ export const DEMO_SITE_KEY = {
   name: 'Harborview website (demo)',
   allowed_origins: ['http://localhost:3000', 'http://127.0.0.1:3000', 'http://localhost:5173', 'http://127.0.0.1:5173'],
   consent_version: 'v1',
-  consent_text: 'By submitting this form, I agree that Harborview Insurance Group may contact me about insurance quotes by phone, '
-    + 'text message or email, including by automated means, at the number and address I gave. Consent is not a condition of purchase.',
+  consent_text: CONSENT_TEMPLATES.en(DEMO_ORGANIZATION.name),
+  consent_text_es: CONSENT_TEMPLATES.es(DEMO_ORGANIZATION.name),
 };

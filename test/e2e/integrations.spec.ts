@@ -27,6 +27,7 @@ describe('integrations in a real browser', () => {
     await field('name').locator('input').fill('Partner site');
     await field('allowed_origins').getByRole('button', { name: /add new item/i }).click();
     await field('allowed_origins').locator('input').first().fill('https://www.partner.example');
+    await field('consent_text').locator('textarea').fill('I agree that Keyed Agency may call and text me about insurance.');
     await page.getByTestId('button-save').click();
     await page.waitForURL((url) => url.pathname === '/admin/resources/site_keys');
     const key = (await SiteKey.findOne({ where: { name: 'Partner site' } }))!;
@@ -41,6 +42,40 @@ describe('integrations in a real browser', () => {
     await page.getByTestId('embed-snippet').getByRole('status').waitFor();
     await mkdir(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'admin-site-key.png'), fullPage: true });
+  }, SLOW);
+
+  it('will not save an active site key without consent text, says so under the field, and keeps both languages\' texts', async () => {
+    const { page } = suite;
+    const shots = process.env.SHOTS_DIR;
+    for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+      await page.setViewportSize(viewport);
+      await page.goto('/admin/resources/site_keys/actions/new');
+      await field('name').locator('input').fill(`No consent ${viewport.width}`);
+      await page.getByTestId('button-save').click();
+      const error = field('consent_text').getByText(/An active site key needs a consent text/);
+      await error.waitFor();
+      expect(await field('consent_text').innerText()).toContain('such as "I agree that <your agency> may call and text me');
+      expect(await field('consent_text_es').innerText()).toContain('Consent text (Spanish)');
+      expect(await SiteKey.count({ where: { name: `No consent ${viewport.width}` } })).toBe(0);
+      // The whole message stays readable: it pushes the next field down rather than running under it.
+      const [message, next] = await Promise.all([error.boundingBox(), field('consent_text_es').boundingBox()]);
+      expect(message!.y + message!.height).toBeLessThanOrEqual(next!.y);
+      if (shots) {
+        await mkdir(shots, { recursive: true });
+        await error.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: path.join(shots, `admin-site-key-consent-required-${viewport.width}x${viewport.height}.png`) });
+      }
+    }
+    await field('consent_text').locator('textarea').fill('I agree that Keyed Agency may call and text me.\nConsent is not a condition of purchase.');
+    await field('consent_text_es').locator('textarea').fill('Acepto que Keyed Agency me llame y me envíe mensajes de texto.');
+    await page.getByTestId('button-save').click();
+    await page.waitForURL((url) => url.pathname === '/admin/resources/site_keys');
+    expect(await SiteKey.findOne({ where: { name: 'No consent 390' }, raw: true })).toMatchObject({
+      is_active: true,
+      consent_text: 'I agree that Keyed Agency may call and text me.\nConsent is not a condition of purchase.',
+      consent_text_es: 'Acepto que Keyed Agency me llame y me envíe mensajes de texto.',
+    });
+    await page.setViewportSize({ width: 1280, height: 800 });
   }, SLOW);
 
   it('creates an API key and shows its secret once, never again', async () => {

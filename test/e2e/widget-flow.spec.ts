@@ -42,7 +42,8 @@ async function expectHeadingFocused(text: string): Promise<void> {
 
 describe('the quote widget on a partner page', () => {
   it('is completed by keyboard alone and stores the lead, its submission, consent and UTM attribution', async () => {
-    const v = visitor('keyboard', { first_name: '  Maria ', email: 'Maria.Keyboard@Example.COM', phone: '(415) 555-0142' });
+    // The date as an English visitor types it (the widget puts the slashes in; the API gets 1985-04-12).
+    const v = visitor('keyboard', { first_name: '  Maria ', email: 'Maria.Keyboard@Example.COM', phone: '(415) 555-0142', date_of_birth: '04121985' });
     const query = '?utm_source=facebook&utm_medium=social&utm_campaign=spring';
     const shownAt = await openDemo(page, world, query);
     const kb = page.keyboard;

@@ -243,7 +243,7 @@ describe('language and small screens', () => {
     expect(await widget.locator('button[type=submit]').innerText()).toBe('Continuar');
     await widget.locator('#f-date_of_birth').fill('1985-13-40');
     await widget.locator('#f-date_of_birth').press('Tab'); // checked as the visitor leaves it
-    expect(await widget.locator('#e-date_of_birth').innerText()).toBe('Escribe una fecha real con el formato AAAA-MM-DD.');
+    expect(await widget.locator('#e-date_of_birth').innerText()).toBe('Escribe una fecha real con el formato DD/MM/AAAA, como 12/04/1985.');
     await proceed(widget);
     expect(await widget.locator('#e-first_name').innerText()).toBe('Este campo es obligatorio.');
     expect(await widget.locator('.sr[role=status]').innerText()).toBe('Corrige los campos marcados.');

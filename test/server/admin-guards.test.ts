@@ -38,7 +38,7 @@ describe('cross-tenant references', () => {
     expect(res.body.record.errors.campaign_id).toBeDefined();
     expect(await Lead.count()).toBe(before);
     const key = await admin.post(api('site_keys', 'actions/new')).field('name', 'Alpha site').field('allowed_origins.0', 'https://a.example')
-      .field('default_campaign_id', String(ids.campaignB));
+      .field('consent_text', 'I agree to be called.').field('default_campaign_id', String(ids.campaignB));
     expect(key.body.record.errors.default_campaign_id.message).toMatch(/default campaign of the same organization/);
     expect(await SiteKey.count({ where: { name: 'Alpha site' } })).toBe(0);
   });

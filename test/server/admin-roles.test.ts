@@ -35,7 +35,7 @@ const unique = (prefix: string) => `${prefix}-${(serial += 1)}`;
 const make = {
   leads: async () => (await Lead.create({ first_name: 'Tess', last_name: unique('Target'), email: `${unique('t')}@alpha.co`, organization_id: ids.orgA } as never)).id,
   campaigns: async () => (await Campaign.create({ name: unique('Camp'), slug: unique('camp'), campaign_type: 'seasonal', organization_id: ids.orgA } as never)).id,
-  site_keys: async () => (await SiteKey.create({ name: unique('Site'), key: newPublishableKey(), organization_id: ids.orgA, allowed_origins: ['https://a.example'] })).id,
+  site_keys: async () => (await SiteKey.create({ name: unique('Site'), key: newPublishableKey(), organization_id: ids.orgA, allowed_origins: ['https://a.example'], consent_text: 'I agree to be called.' })).id,
   api_keys: async () => {
     const s = newSecretKey();
     return (await ApiKey.create({ name: unique('Key'), key_hash: s.hash, prefix: s.prefix, organization_id: ids.orgA, created_by_id: ids.staffA })).id;
@@ -54,7 +54,7 @@ const MODEL: Record<Resource, { findByPk(id: number): Promise<{ get(key: string)
 const NEW: Record<Resource, () => Record<string, string>> = {
   leads: () => ({ first_name: 'Nia', last_name: unique('New'), email: `${unique('n')}@alpha.co`, organization_id: String(ids.orgA) }),
   campaigns: () => ({ name: unique('New camp'), campaign_type: 'seasonal', organization_id: String(ids.orgA) }),
-  site_keys: () => ({ name: unique('New site'), 'allowed_origins.0': 'https://new.example', organization_id: String(ids.orgA) }),
+  site_keys: () => ({ name: unique('New site'), 'allowed_origins.0': 'https://new.example', consent_text: 'I agree to be called.', organization_id: String(ids.orgA) }),
   api_keys: () => ({ name: unique('New key'), organization_id: String(ids.orgA) }),
   users: () => ({ email: `${unique('new')}@test.co`, first_name: 'Neo', last_name: 'User', organization_id: String(ids.orgA), role: 'agent' }),
   organizations: () => ({ name: unique('New org') }),

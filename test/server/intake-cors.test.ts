@@ -48,7 +48,7 @@ describe('GET /api/v1/widget-config', () => {
     expect(res.body).toEqual({
       organization: { name: 'Alpha Agency' },
       products: [{ value: 'auto', label: 'Auto' }, { value: 'home', label: 'Home' }, { value: 'life', label: 'Life' }],
-      consent: { text: CONSENT_TEXT, version: 'v1' },
+      consent: { text: CONSENT_TEXT, version: 'v1', language: 'en' },
       theme: { primary_color: '#0b5cad' },
     });
     expect(res.headers['access-control-allow-origin']).toBe(PARTNER_ORIGIN);

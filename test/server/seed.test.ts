@@ -2,6 +2,8 @@ import type { Sequelize } from 'sequelize';
 import { Campaign, InsuranceProduct, Lead, LeadSource, Organization, SiteKey, User, UserRole } from '../../models/index.js';
 import { LEAD_STATUSES, PRODUCT_TYPES, SOURCE_TYPES } from '../../models/value-sets.js';
 import { verifyPassword } from '../../server/auth/password.js';
+import { CONSENT_TEMPLATES } from '../../server/intake/consent-template.js';
+import { DEMO_ORGANIZATION } from '../../server/seed/demo-catalog.js';
 import { DEFAULT_ADMIN_EMAIL, seedDemoData } from '../../server/seed/seed.js';
 import { connect, createTestDatabase, migrate, type TestDatabase } from '../support/test-database.js';
 
@@ -82,7 +84,8 @@ describe('demo seed', () => {
       allowed_origins: ['http://localhost:3000', 'http://127.0.0.1:3000', 'http://localhost:5173', 'http://127.0.0.1:5173'],
     });
     expect(keys[0]!.key).toMatch(/^pk_[A-Za-z0-9]{32}$/);
-    expect(keys[0]!.consent_text).toMatch(/contact me/);
+    expect(keys[0]!.consent_text).toBe(CONSENT_TEMPLATES.en(DEMO_ORGANIZATION.name));
+    expect(keys[0]!.consent_text_es).toBe(CONSENT_TEMPLATES.es(DEMO_ORGANIZATION.name));
     expect(first.siteKey).toEqual({ key: keys[0]!.key, created: true });
   });
 

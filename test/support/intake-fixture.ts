@@ -9,7 +9,7 @@ import { connect, createTestDatabase, migrate, quietLogger, type TestDatabase } 
 import { seedIntakeCatalog } from './intake-catalog.js';
 
 export const PARTNER_ORIGIN = 'https://www.partner.example';
-export const CONSENT_TEXT = 'By submitting, I agree that Alpha Agency may call and text me about insurance, including by autodialer. Consent is not a condition of purchase.';
+export const CONSENT_TEXT = 'I agree that Alpha Agency may call and text me about insurance, including by autodialer. Consent is not a condition of purchase.';
 
 /**
  * An intake test's world, on a database of its own: organization Alpha with a

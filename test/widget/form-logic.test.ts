@@ -3,13 +3,14 @@ import { validateSubmission } from '../../server/intake/intake.validate.js';
 import { STEP_FIELDS, checkSteps, placeErrors, stepOf } from '../../widget/src/flow.js';
 import { MESSAGES_ES } from '../../widget/src/messages-es.js';
 import { attribution, buildBody, uuid } from '../../widget/src/payload.js';
+import { DATE_INPUT, inputError, isoDate, maskDate } from '../../widget/src/validate.js';
 import type { WidgetConfig } from '../../widget/src/types.js';
 
 const NOW = new Date('2026-06-15T12:00:00Z');
 const CONFIG: WidgetConfig = {
   organization: { name: 'Alpha Agency' },
   products: [{ value: 'auto', label: 'Auto' }, { value: 'home', label: 'Home' }],
-  consent: { text: 'By submitting, I agree that Alpha Agency may call me.\nConsent is not a condition of purchase.', version: 'v3' },
+  consent: { text: 'I agree that Alpha Agency may call me.\nConsent is not a condition of purchase.', version: 'v3', language: 'en' },
   theme: {},
 };
 const FILLED = {
@@ -17,7 +18,7 @@ const FILLED = {
   email: 'maria@example.com', phone: '(415) 555-0132', consent: true,
 };
 const context = (href = 'https://partner.example/quote?utm_source=google&utm_medium=cpc&utm_campaign=spring&x=1', referrer = 'https://www.google.com/') =>
-  ({ config: CONFIG, startedAt: 1_780_000_000_000, href, referrer });
+  ({ config: CONFIG, lang: 'en' as const, startedAt: 1_780_000_000_000, href, referrer });
 
 describe('the body the widget sends', () => {
   it('is accepted by the intake API as is: tidied fields, the exact consent text and version, start time and attribution', () => {
@@ -25,7 +26,7 @@ describe('the body the widget sends', () => {
     expect(body).toEqual({
       product: 'auto', first_name: 'Maria', last_name: 'Garcia', date_of_birth: '1985-04-12', zip_code: '94107', state: 'CA',
       email: 'maria@example.com', phone: '(415) 555-0132',
-      consent: { granted: true, text: CONFIG.consent.text, version: 'v3' },
+      consent: { granted: true, text: CONFIG.consent.text, version: 'v3', language: 'en' },
       form_started_at: 1_780_000_000_000,
       utm_source: 'google', utm_medium: 'cpc', utm_campaign: 'spring',
       page_url: 'https://partner.example/quote?utm_source=google&utm_medium=cpc&utm_campaign=spring&x=1', referrer: 'https://www.google.com/',
@@ -36,14 +37,14 @@ describe('the body the widget sends', () => {
   it('leaves out empty optional fields, sends an unticked box as not granted, and passes the honeypot on', () => {
     const body = buildBody({ first_name: 'Ana', last_name: 'Ruiz', email: 'ana@example.com', phone: ' ', website: 'spam.example' }, context('https://partner.example/', ''));
     expect(body).toEqual({
-      first_name: 'Ana', last_name: 'Ruiz', email: 'ana@example.com', consent: { granted: false, text: CONFIG.consent.text, version: 'v3' },
+      first_name: 'Ana', last_name: 'Ruiz', email: 'ana@example.com', consent: { granted: false, text: CONFIG.consent.text, version: 'v3', language: 'en' },
       website: 'spam.example', form_started_at: 1_780_000_000_000, page_url: 'https://partner.example/',
     });
     expect(validateSubmission(body, NOW)).toMatchObject({ ok: true });
   });
 
-  it('sends no consent object when the site key has no consent text to agree to', () => {
-    const body = buildBody(FILLED, { ...context(), config: { ...CONFIG, consent: { text: null, version: null } } });
+  it('sends no consent object when the configuration has no consent text to agree to', () => {
+    const body = buildBody(FILLED, { ...context(), config: { ...CONFIG, consent: { text: '', version: null, language: 'en' } } });
     expect(body).not.toHaveProperty('consent');
   });
 
@@ -95,5 +96,46 @@ describe('steps and errors', () => {
   it('knows the step of every field the visitor fills, and of consent.text', () => {
     expect(STEP_FIELDS.flat()).toEqual(['product', 'first_name', 'last_name', 'date_of_birth', 'zip_code', 'state', 'email', 'phone', 'consent', 'website']);
     expect([stepOf('email'), stepOf('consent.text'), stepOf('state'), stepOf('notes')]).toEqual([2, 3, 1, undefined]);
+  });
+});
+
+describe('the date of birth, as visitors write it', () => {
+  it('reads MM/DD/YYYY in English and DD/MM/YYYY in Spanish, and sends YYYY-MM-DD', () => {
+    expect(isoDate('04/12/1985', 'en')).toBe('1985-04-12');
+    expect(isoDate('12/04/1985', 'es')).toBe('1985-04-12');
+    expect(isoDate('4/2/1985', 'en')).toBe('1985-04-02');
+    expect(isoDate(' 1985-04-12 ', 'es')).toBe('1985-04-12');
+    expect(buildBody({ ...FILLED, date_of_birth: '04/12/1985' }, context()).date_of_birth).toBe('1985-04-12');
+    expect(buildBody({ ...FILLED, date_of_birth: '12/04/1985' }, { ...context(), lang: 'es' }).date_of_birth).toBe('1985-04-12');
+    expect(validateSubmission(JSON.parse(JSON.stringify(buildBody({ ...FILLED, date_of_birth: '12/04/1985' }, { ...context(), lang: 'es' }))), NOW))
+      .toMatchObject({ ok: true, value: { lead: { date_of_birth: '1985-04-12' } } });
+  });
+
+  it('names the visitor\'s own format when the date is not a real one, and keeps the age rule', () => {
+    expect(inputError('date_of_birth', '02/30/1990', 'en', NOW)).toBe(DATE_INPUT.en.invalid);
+    expect(inputError('date_of_birth', '30/02/1990', 'es', NOW)).toBe(DATE_INPUT.es.invalid);
+    expect(inputError('date_of_birth', '13/01/1990', 'en', NOW)).toBe('Enter a real date as MM/DD/YYYY, like 04/12/1985.');
+    expect(inputError('date_of_birth', '13/01/1990', 'es', NOW)).toBeUndefined();
+    expect(inputError('date_of_birth', '1990', 'en', NOW)).toBe(DATE_INPUT.en.invalid);
+    expect(inputError('date_of_birth', '06/16/2010', 'en', NOW)).toBe(MESSAGES.age_out_of_range);
+    expect(inputError('date_of_birth', '15/06/2010', 'es', NOW)).toBeUndefined();
+    expect(inputError('date_of_birth', '', 'en', NOW)).toBeUndefined();
+    expect(checkSteps({ ...FILLED, date_of_birth: '02/30/1990' }, 'en', [1], undefined, NOW))
+      .toEqual({ errors: expect.objectContaining({ date_of_birth: DATE_INPUT.en.invalid }), first: 1 });
+  });
+
+  it('shows a server\'s invalid_date on the field in the visitor\'s format', () => {
+    expect(placeErrors([{ field: 'date_of_birth', code: 'invalid_date', message: MESSAGES.invalid_date }], 'en').errors)
+      .toEqual({ date_of_birth: DATE_INPUT.en.invalid });
+  });
+
+  it('puts in the slashes as digits are typed, and leaves an ISO date alone', () => {
+    expect(['0', '04', '041', '0412', '04121', '04121985', '041219851'].map(maskDate))
+      .toEqual(['0', '04/', '04/1', '04/12/', '04/12/1', '04/12/1985', '04/12/1985']);
+    expect(maskDate('4/')).toBe('04/');
+    expect(maskDate('4/2/1985')).toBe('04/02/1985');
+    expect(maskDate('04/12/1985')).toBe('04/12/1985');
+    expect(maskDate('1985-04-12')).toBe('1985-04-12');
+    expect(maskDate('ab')).toBe('');
   });
 });

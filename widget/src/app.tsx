@@ -52,7 +52,7 @@ export class App extends Component<AppProps, FlowState> implements FlowHost {
     this.setState({ down: false });
     try {
       if (!this.state.config) {
-        const res = await fetch(new URL(`api/v1/widget-config?key=${encodeURIComponent(opts.key)}`, opts.api).href, { credentials: 'omit' });
+        const res = await fetch(new URL(`api/v1/widget-config?key=${encodeURIComponent(opts.key)}&lang=${opts.lang}`, opts.api).href, { credentials: 'omit' });
         if (!res.ok) throw res.status;
         const config = (await res.json()) as WidgetConfig;
         // A proxy can answer 200 with JSON of its own: drawing that would throw in App's own render, which no boundary catches.

@@ -1,5 +1,5 @@
 import { US_STATES } from '../../models/lead-rules.js';
-import { RULES, fieldError } from './validate.js';
+import { RULES, inputError, maskDate } from './validate.js';
 import { announce } from './actions.js';
 import type { FlowHost } from './types.js';
 
@@ -9,7 +9,7 @@ export type InputField = keyof typeof RULES;
 const INPUT: Partial<Record<InputField, Record<string, string>>> = {
   first_name: { autocomplete: 'given-name' },
   last_name: { autocomplete: 'family-name' },
-  date_of_birth: { autocomplete: 'bday', inputmode: 'numeric' },
+  date_of_birth: { autocomplete: 'bday', inputmode: 'numeric', maxLength: '10' },
   zip_code: { autocomplete: 'postal-code', inputmode: 'numeric' },
   state: { autocomplete: 'address-level1' },
   email: { type: 'email', autocomplete: 'email' },
@@ -20,9 +20,9 @@ const INPUT: Partial<Record<InputField, Record<string, string>>> = {
 function leave(app: FlowHost, name: InputField, value: string): void {
   const { values, errors } = app.state;
   const lang = app.props.opts.lang;
-  const error = fieldError(name, value, lang, undefined, name === 'zip_code' ? values.state : undefined);
+  const error = inputError(name, value, lang, undefined, name === 'zip_code' ? values.state : undefined);
   // A new state may settle (or start) the ZIP's disagreement with it, once the ZIP has been judged.
-  const zip = name === 'state' && values.zip_code && 'zip_code' in errors ? { zip_code: fieldError('zip_code', values.zip_code, lang, undefined, value) } : {};
+  const zip = name === 'state' && values.zip_code && 'zip_code' in errors ? { zip_code: inputError('zip_code', values.zip_code, lang, undefined, value) } : {};
   app.setState({ values: { ...values, [name]: value }, errors: { ...errors, [name]: error, ...zip } });
   if (error) announce(app, `${app.t(name)}: ${error}`);
 }
@@ -45,12 +45,16 @@ export function Field({ app, name }: { app: FlowHost; name: InputField }) {
     'aria-describedby': describedBy,
     'aria-required': RULES[name].required ? true : undefined,
     onInput: (event: Event) => {
-      const value = (event.target as HTMLInputElement).value;
+      const input = event.target as HTMLInputElement;
+      // Only while typing at the end: deleting, or editing in the middle, keeps exactly what the visitor did.
+      const typing = (event as InputEvent).inputType?.startsWith('insert') && input.selectionStart === input.value.length;
+      const value = name === 'date_of_birth' && typing ? maskDate(input.value) : input.value;
+      if (value !== input.value) input.value = value;
       const { values: now, errors: shown } = app.state;
       // An error clears as soon as the value is right; a new one waits for blur.
       app.setState({
         values: { ...now, [name]: value },
-        ...(shown[name] ? { errors: { ...shown, [name]: fieldError(name, value, app.props.opts.lang, undefined, now.state) } } : {}),
+        ...(shown[name] ? { errors: { ...shown, [name]: inputError(name, value, app.props.opts.lang, undefined, now.state) } } : {}),
       });
     },
     onBlur: (event: Event) => leave(app, name, (event.target as HTMLInputElement).value),

@@ -2,7 +2,7 @@ import { announce, emit, showErrors } from './actions.js';
 import { browserStore, load } from './outbox.js';
 import { buildBody, uuid } from './payload.js';
 import { deliver, flush, httpPost, type SendDeps } from './send.js';
-import { RULES, checkField, checkMessage, message } from './validate.js';
+import { RULES, inputError, inputMessage } from './validate.js';
 import type { Errors, FieldProblem, FlowHost, Lang, SendOutcome, Values } from './types.js';
 
 /** The fields of each step, in order; a server error on a field sends the visitor to its step. */
@@ -35,8 +35,7 @@ export function checkSteps(values: Values, lang: Lang, steps: number[], product?
       if (field === 'product') {
         error = product?.offered.length && !product.offered.includes(values.product!) ? product.message : undefined;
       } else if (field in RULES) {
-        const failed = checkField(field as keyof typeof RULES, values[field as keyof typeof RULES], now, values.state);
-        error = failed ? checkMessage(failed, lang) : undefined;
+        error = inputError(field as keyof typeof RULES, values[field as keyof typeof RULES], lang, now, values.state);
       } else continue;
       errors[field] = error;
       if (error && first === undefined) first = step;
@@ -59,7 +58,7 @@ export function placeErrors(problems: FieldProblem[], lang: Lang): { errors: Err
     const field = p.field.split('.')[0]!;
     // Only too_long's number is known here; a message naming other values keeps the server's text.
     const max = p.code === 'too_long' ? (RULES as Record<string, { max: number }>)[field]?.max : undefined;
-    errors[field] = (lang === 'es' && message(p.code, lang, max)) || p.message;
+    errors[field] = ((lang === 'es' || field === 'date_of_birth') && inputMessage(field, p.code, lang, max)) || p.message;
     first = Math.min(first ?? step, step);
   }
   return { errors, first, rest };
@@ -116,7 +115,7 @@ export async function submit(app: FlowHost): Promise<void> {
   try {
     const { errors, first } = checkSteps(values, opts.lang, [0, 1, 2], productRule(app));
     if (first !== undefined) return showErrors(app, { step: first, errors });
-    const body = JSON.stringify(buildBody(values, { config: config!, startedAt: app.startedAt, href: location.href, referrer: document.referrer }));
+    const body = JSON.stringify(buildBody(values, { config: config!, lang: opts.lang, startedAt: app.startedAt, href: location.href, referrer: document.referrer }));
     let fill = fills.get(app);
     if (fill?.body !== body) fills.set(app, (fill = { id: uuid(), body }));
     app.setState({ sending: true });

@@ -26,4 +26,5 @@ export const MESSAGES_ES: Translations = {
   invalid_token: 'Usa solo letras, dígitos y guiones.',
   invalid_timestamp: 'Escribe una fecha y hora ISO 8601 o milisegundos desde 1970.',
   consent_text_required: 'Falta el texto exacto del consentimiento que aceptó la persona.',
+  invalid_language: 'Usa uno de: en, es.',
 };

@@ -1,6 +1,6 @@
 import { CONTROL_CHARACTERS, PLAIN_TEXT_PATTERN, SHORT_TEXT_MAX, URL_MAX, URL_PATTERN, tidyText } from '../../models/lead-rules.js';
-import { RULES, clean } from './validate.js';
-import type { Values, WidgetConfig } from './types.js';
+import { RULES, apiValue, clean } from './validate.js';
+import type { Lang, Values, WidgetConfig } from './types.js';
 
 const UTM = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'] as const;
 
@@ -31,21 +31,23 @@ export function attribution(href: string, referrer: string): Record<string, stri
 
 export interface BodyContext {
   config: WidgetConfig;
+  /** The visitor's language: the order their date of birth is typed in. */
+  lang: Lang;
   startedAt: number;
   href: string;
   referrer: string;
 }
 
-/** The intake API body for a filled form: visible fields tidied, consent with its exact text, honeypot and start time. */
+/** The intake API body for a filled form: visible fields tidied (the date of birth in ISO), consent with its exact text and language, honeypot and start time. */
 export function buildBody(values: Values, ctx: BodyContext): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const field of ['product', ...Object.keys(RULES)] as (keyof Values)[]) {
-    const value = clean(values[field] as string | undefined);
+    const value = clean(apiValue(field, values[field] as string | undefined, ctx.lang));
     if (value) body[field] = value;
   }
-  const { text, version } = ctx.config.consent;
+  const { text, version, language } = ctx.config.consent;
   // Without a consent text there is nothing the visitor could have agreed to.
-  if (text) body.consent = { granted: !!values.consent, text, ...(version ? { version } : {}) };
+  if (text) body.consent = { granted: !!values.consent, text, ...(version ? { version } : {}), ...(language ? { language } : {}) };
   if (values.website) body.website = values.website.slice(0, SHORT_TEXT_MAX);
   body.form_started_at = ctx.startedAt;
   return { ...body, ...attribution(ctx.href, ctx.referrer) };

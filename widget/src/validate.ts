@@ -97,6 +97,70 @@ export function fieldError(field: keyof typeof RULES, raw: string | undefined, l
   return failed ? checkMessage(failed, lang) : undefined;
 }
 
+/**
+ * How visitors write a date of birth: month first in English, as in the US,
+ * day first in Spanish. The field shows the format as its hint and in its
+ * error; the API receives YYYY-MM-DD (see apiValue).
+ */
+export const DATE_INPUT: Record<Lang, { order: 'mdy' | 'dmy'; invalid: string }> = {
+  en: { order: 'mdy', invalid: 'Enter a real date as MM/DD/YYYY, like 04/12/1985.' },
+  es: { order: 'dmy', invalid: 'Escribe una fecha real con el formato DD/MM/AAAA, como 12/04/1985.' },
+};
+
+const TYPED_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+
+/**
+ * A typed date of birth as YYYY-MM-DD, read in the visitor's order (an ISO
+ * date, as browser autofill may give, is taken as it is). Text not shaped
+ * like a date comes back unchanged, so the API's rules name what is wrong.
+ */
+export function isoDate(typed: string, lang: Lang): string {
+  const value = typed.trim();
+  const parts = TYPED_DATE.exec(value);
+  if (DATE_PATTERN.test(value) || !parts) return value;
+  const [first, second] = [parts[1]!.padStart(2, '0'), parts[2]!.padStart(2, '0')];
+  return DATE_INPUT[lang].order === 'mdy' ? `${parts[3]}-${first}-${second}` : `${parts[3]}-${second}-${first}`;
+}
+
+/**
+ * Slashes for a date typed as digits (a numeric keypad has none): "04121985"
+ * reads "04/12/1985", and "4/" becomes "04/". An ISO date (as autofill may
+ * give it) is left alone.
+ */
+export function maskDate(typed: string): string {
+  if (/^\d{4}-/.test(typed)) return typed;
+  const groups: string[] = [''];
+  for (const char of typed) {
+    const current = groups.length - 1;
+    if (/\d/.test(char)) {
+      if (current < 2 && groups[current]!.length === 2) groups.push(char);
+      else if (groups[current]!.length < (current === 2 ? 4 : 2)) groups[current] += char;
+    } else if (/[/.\-\s]/.test(char) && current < 2 && groups[current] !== '') {
+      groups[current] = groups[current]!.padStart(2, '0');
+      groups.push('');
+    }
+  }
+  // A full day or month gets its slash right away, so the next digit lands after it.
+  if (groups.length < 3 && groups[groups.length - 1]!.length === 2) groups.push('');
+  return groups.join('/');
+}
+
+/** What the API is sent for what the visitor typed in a field: a date of birth in ISO, the rest as typed. */
+export const apiValue = (field: string, typed: string | undefined, lang: Lang): string | undefined =>
+  field === 'date_of_birth' && typed ? isoDate(typed, lang) : typed;
+
+/** A field's message for an error code, in the visitor's words: a malformed date names the format they type, not the API's. */
+export function inputMessage(field: string, code: string, lang: Lang, max?: number): string | undefined {
+  return field === 'date_of_birth' && code === 'invalid_date' ? DATE_INPUT[lang].invalid : message(code, lang, max);
+}
+
+/** The error to show under a field for what the visitor typed, or undefined when the API will accept it. */
+export function inputError(field: keyof typeof RULES, typed: string | undefined, lang: Lang, now = new Date(), state?: string): string | undefined {
+  const failed = checkField(field, apiValue(field, typed, lang), now, state);
+  if (!failed) return undefined;
+  return field === 'date_of_birth' && failed.code === 'invalid_date' ? DATE_INPUT[lang].invalid : checkMessage(failed, lang);
+}
+
 /** The value the API receives: tidied like the server would, so what the visitor sees is what is stored. */
 export const clean = (raw: string | undefined): string | undefined => {
   const value = tidyText(raw ?? '');

@@ -30,7 +30,7 @@ function FieldsStep({ app, step }: { app: FlowHost; step: number }) {
 /** Step 4: the organization's exact consent text beside an unchecked box, the honeypot, and submit. */
 function ConsentStep({ app }: { app: FlowHost }) {
   const { values, errors, sending } = app.state;
-  const text = app.state.config!.consent.text;
+  const { text, language } = app.state.config!.consent;
   const error = errors.consent;
   const on = (field: 'consent' | 'website') => (event: Event) => {
     const input = event.target as HTMLInputElement;
@@ -42,7 +42,8 @@ function ConsentStep({ app }: { app: FlowHost }) {
         <div class="c">
           <input type="checkbox" id="f-consent" name="consent" checked={!!values.consent} onChange={on('consent')}
             aria-invalid={error ? true : undefined} aria-describedby={error ? 'e-consent' : undefined} />
-          <label for="f-consent">{text}</label>
+          {/* A Spanish visitor may be shown the English text (the key has no Spanish one): screen readers then read it as English. */}
+          <label for="f-consent" lang={language === app.props.opts.lang ? undefined : language}>{text}</label>
         </div>
       )}
       {error && <p class="e" id="e-consent">{error}</p>}

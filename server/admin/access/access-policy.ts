@@ -38,7 +38,7 @@ const LEAD_FIELDS = ['first_name', 'last_name', 'email', 'phone', 'date_of_birth
   'insurance_product_id', 'lead_source_id', 'campaign_id', 'status', 'priority', 'score', 'estimated_value', 'notes', 'next_follow_up_date'];
 const CAMPAIGN_FIELDS = ['name', 'slug', 'description', 'campaign_type', 'status', 'budget', 'start_date', 'end_date', 'is_active'];
 const SITE_KEY_FIELDS = ['name', 'is_active', 'allowed_origins', 'product_types', 'default_lead_source_id', 'default_campaign_id',
-  'consent_text', 'consent_version', 'theme'];
+  'consent_text', 'consent_text_es', 'consent_version', 'theme'];
 const USER_FIELDS = ['email', 'first_name', 'last_name', 'phone', 'is_active', 'role'];
 const ORGANIZATION_CONTACT_FIELDS = ['name', 'description', 'website', 'phone', 'email'];
 const PIPELINE = PIPELINE_ACTIONS.map((step) => step.name);

@@ -1,5 +1,6 @@
 import { ValidationError, flat, type ActionRequest, type PropertyErrors } from 'adminjs';
-import type { WidgetTheme } from '../../../models/site-key.model.js';
+import { tidyText } from '../../../models/lead-rules.js';
+import { consentTextProblems, type WidgetTheme } from '../../../models/site-key.model.js';
 import { newPublishableKey } from '../../intake/keys.js';
 
 /** `#rgb` or `#rrggbb`: what the widget's colour variables accept, and nothing a stylesheet could misread. */
@@ -44,19 +45,52 @@ function themeFrom(payload: Payload, errors: PropertyErrors): WidgetTheme | unde
   return theme;
 }
 
+const CONSENT_FIELDS = ['consent_text', 'consent_text_es'] as const;
+
+/** A form's `is_active`: a checkbox sends `true`/`false` as text, JSON sends booleans; absent is undefined. */
+function activeFrom(value: unknown): boolean | undefined {
+  if (value === undefined) return undefined;
+  return !(value === false || value === 'false' || value === '0' || value === '');
+}
+
+/**
+ * The consent texts tidied as the intake API tidies `consent.text` (line
+ * breaks as LF, spaces collapsed; blank is none), then checked against the
+ * key as it will be saved: the form's values over `saved`'s.
+ */
+function consentFrom(params: Payload, saved: Payload | undefined, errors: PropertyErrors): Payload {
+  const texts: Payload = {};
+  for (const field of CONSENT_FIELDS) {
+    if (!(field in params)) continue;
+    const value = params[field];
+    const tidied = typeof value === 'string' ? tidyText(value, true) : value ?? null;
+    texts[field] = tidied === '' ? null : tidied;
+  }
+  const pick = (field: string) => (field in texts ? texts[field] : saved?.[field]) as string | null | undefined;
+  const problems = consentTextProblems({
+    is_active: activeFrom(params.is_active) ?? activeFrom(saved?.is_active) ?? true,
+    consent_text: pick('consent_text'), consent_text_es: pick('consent_text_es'),
+  });
+  for (const [field, message] of Object.entries(problems)) errors[field] = { message, type: 'invalid' };
+  return texts;
+}
+
 /**
  * Checks a site key's form and returns what to save: the theme as one
- * object, validated field by field (its references are checked by the scoped
- * resource, like every other). Throws a ValidationError naming each bad field. Called by
+ * object, validated field by field, and the consent texts tidied and
+ * required on an active key (its references are checked by the scoped
+ * resource, like every other). `saved` is the key as stored, on edit.
+ * Throws a ValidationError naming each bad field. Called by
  * the resource (site-key-resource.ts) rather than a `before` hook, so AdminJS
  * answers with the values the user typed next to the errors.
  */
-export function validSiteKeyParams(params: Payload): Payload {
+export function validSiteKeyParams(params: Payload, saved?: Payload): Payload {
   const errors: PropertyErrors = {};
   const theme = themeFrom(params, errors);
+  const consent = consentFrom(params, saved, errors);
   if (Object.keys(errors).length) throw new ValidationError(errors);
   const rest = Object.fromEntries(Object.entries(params).filter(([key]) => key !== 'theme' && !key.startsWith('theme.')));
-  return theme === undefined ? rest : { ...rest, theme };
+  return { ...rest, ...consent, ...(theme === undefined ? {} : { theme }) };
 }
 
 /**

@@ -18,6 +18,9 @@ export class SiteKeyResource extends ScopedResource {
   }
 
   override async update(id: string | number, params: ParamsType, context?: ActionContext): Promise<ParamsType> {
-    return super.update(id, validSiteKeyParams(params), context);
+    // An edit may send only some fields: the consent rule is checked against the key as it will be saved.
+    // A key outside the staffer's organization is not found here, and super.update refuses it as before.
+    const saved = await this.findOne(id, context);
+    return super.update(id, saved ? validSiteKeyParams(params, saved.params) : params, context);
   }
 }

@@ -14,7 +14,7 @@ export function consentResource(): ResourceWithOptions {
       navigation: NAV.integrations,
       sort: { sortBy: 'created_at', direction: 'desc' },
       listProperties: ['lead_id', 'granted', 'consent_version', 'granted_at', 'page_url', 'ip_address'],
-      showProperties: ['lead_id', 'submission_id', 'organization_id', 'granted', 'consent_version', 'consent_text', 'text_sha256', 'granted_at',
+      showProperties: ['lead_id', 'submission_id', 'organization_id', 'granted', 'consent_version', 'language', 'consent_text', 'text_sha256', 'granted_at',
         'ip_address', 'user_agent', 'page_url', 'trustedform_cert_url', 'leadid_token', 'created_at'],
       filterProperties: ['lead_id', 'granted', 'consent_version', 'submission_id', 'organization_id', 'created_at'],
       properties: {

@@ -1,5 +1,6 @@
 import type { PropertyOptions, ResourceWithOptions } from 'adminjs';
 import { PRODUCT_TYPES, PRODUCT_TYPE_LABELS } from '../../../models/value-sets.js';
+import { CONSENT_TEMPLATES } from '../../intake/consent-template.js';
 import type { ComponentIds } from '../component-loader.js';
 import { THEME_FIELDS, siteKeyForm } from '../integrations/site-key-form.js';
 import { SiteKeyResource } from '../integrations/site-key-resource.js';
@@ -29,9 +30,9 @@ export function siteKeyResource(components: ComponentIds): ResourceWithOptions {
       sort: { sortBy: 'created_at', direction: 'desc' },
       listProperties: ['name', 'key', 'allowed_origins', 'is_active', 'last_used_at', 'organization_id'],
       showProperties: ['embed', 'name', 'key', 'organization_id', 'is_active', 'allowed_origins', 'product_types', 'default_lead_source_id',
-        'default_campaign_id', 'consent_text', 'consent_version', 'theme', 'last_used_at', 'created_at', 'updated_at'],
+        'default_campaign_id', 'consent_text', 'consent_text_es', 'consent_version', 'theme', 'last_used_at', 'created_at', 'updated_at'],
       editProperties: ['name', 'organization_id', 'is_active', 'allowed_origins', 'product_types', 'default_lead_source_id', 'default_campaign_id',
-        'consent_text', 'consent_version', 'theme'],
+        'consent_text', 'consent_text_es', 'consent_version', 'theme'],
       filterProperties: ['name', 'key', 'is_active', 'organization_id', 'created_at'],
       properties: {
         ...TIMESTAMPS,
@@ -42,7 +43,16 @@ export function siteKeyResource(components: ComponentIds): ResourceWithOptions {
           description: 'Sites allowed to use the key: scheme and host, like https://www.example.com, or https://*.example.com for every subdomain.',
         },
         product_types: { ...dropdown(PRODUCT_TYPES, PRODUCT_TYPE_LABELS), description: 'Products the widget offers; none means all of them.' },
-        consent_text: { type: 'textarea', description: 'The consent statement visitors agree to, stored word for word with each lead.' },
+        consent_text: {
+          type: 'textarea',
+          description: 'Required while the key is active. Visitors agree to it by ticking the box beside it, and it is stored word for word '
+            + `with each lead. A wording that works: "${CONSENT_TEMPLATES.en('<your agency>')}"`,
+        },
+        consent_text_es: {
+          type: 'textarea',
+          description: 'For visitors whose browser or page is in Spanish; without it they see the English text. '
+            + `For example: "${CONSENT_TEMPLATES.es('<su agencia>')}"`,
+        },
         consent_version: { description: 'Change it whenever the consent text changes, like v2.' },
         theme: { type: 'mixed' },
         ...THEME_PROPERTIES,
