@@ -52,9 +52,9 @@ async function until(check: () => boolean, what: string, ms = 20_000): Promise<v
 const leadKeys = (console: string[]) => console.filter((line) => line.startsWith('LeadHarbor:'));
 
 describe('text copied from the page', () => {
-  it('submits from a page URL whose utm_campaign is 400 UTF-16 units of emoji, the campaign cut whole at 255', async () => {
+  it('submits from a page URL whose utm_campaign is 406 UTF-16 units of emoji, the campaign cut between emoji within 255', async () => {
     const { page } = await suite.pool.open();
-    const campaign = `spring-${'🏡🚗'.repeat(100)}`;
+    const campaign = `spring${'🏡🚗'.repeat(100)}`; // unit 255 is the first half of an emoji
     const url = serveOnDemoOrigin(suite.world, 'emoji.html', hostPage(`<main id="q"></main>${embedTag(suite.world, { target: '#q' })}`));
     await page.goto(`${url}?utm_source=${encodeURIComponent('💬 chat')}&utm_campaign=${encodeURIComponent(campaign)}`);
     const w = page.locator('leadharbor-widget');
@@ -64,8 +64,7 @@ describe('text copied from the page', () => {
     const [submission] = await submissionsByEmail(suite.world.client, v.email);
     expect(submission).toMatchObject({ reference, outcome: 'created' });
     const stored = (submission!.attribution as Record<string, string>).utm_campaign!;
-    expect(stored).toBe(`spring-${'🏡🚗'.repeat(62)}`); // 7 + 248 units; the next emoji would need 2 more
-    expect(stored.length).toBeLessThanOrEqual(255);
+    expect(stored).toBe(`spring${'🏡🚗'.repeat(62)}`); // 254 units: the emoji cut by the 255 limit left out whole
     expect(await leadsByEmail(suite.world.client, v.email)).toHaveLength(1);
   }, 60_000);
 });

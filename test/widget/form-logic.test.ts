@@ -61,10 +61,9 @@ describe('the body the widget sends', () => {
   });
 
   it('cuts copied page values between code points, so a long emoji-laden utm_campaign never ends in half an emoji', () => {
-    const campaign = `spring-${'😀'.repeat(200)}`; // 407 UTF-16 units
+    const campaign = `spring${'😀'.repeat(200)}`; // 406 UTF-16 units; unit 255 is the first half of the 125th emoji
     const found = attribution(`https://partner.example/?utm_campaign=${encodeURIComponent(campaign)}`, '');
-    expect(found.utm_campaign!.length).toBeLessThanOrEqual(255);
-    expect(found.utm_campaign).toBe(`spring-${'😀'.repeat(124)}`); // 7 + 248 = 255 units: the 125th emoji would not fit whole
+    expect(found.utm_campaign).toBe(`spring${'😀'.repeat(124)}`); // 254 units: the 125th emoji left out whole
     expect(wellFormed(found.utm_campaign!)).toBe(found.utm_campaign);
     // One unit more or less: the cut lands inside the pair and drops the whole emoji.
     expect(cut('ab😀', 3)).toBe('ab');
