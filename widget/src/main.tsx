@@ -42,11 +42,12 @@ function mount(rt: Runtime, opts: WidgetOptions, last: boolean): boolean {
 }
 
 try {
+  const me = document.currentScript as HTMLScriptElement | null;
   const [rt, replay] = install({
     p: { Component, Fragment, jsx, jsxs },
     // This copy's own tables: the second chunk adds its words to them.
     t: STRINGS,
-    u: (document.currentScript as HTMLScriptElement | null)?.src,
+    u: me?.src,
     m(opts) {
       const go = (last: boolean) => {
         try {
@@ -60,7 +61,7 @@ try {
       if (!go(document.readyState !== 'loading')) document.addEventListener('DOMContentLoaded', () => go(true));
     },
   });
-  const opts = readOptions(document.currentScript as HTMLScriptElement | null, location.href, navigator.language);
+  const opts = readOptions(me, location.href, navigator.language);
   if (opts) rt.m(opts);
   replay();
 } catch (error) {

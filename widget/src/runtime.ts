@@ -97,7 +97,7 @@ export function install(init: Pick<Runtime, 'p' | 'm' | 't' | 'u'>): [Runtime, (
       if (name === 'unmount') {
         // A site key read as a selector matches nothing: `pk_…` is an element name no page uses.
         const place = typeof arg === 'string' ? document.querySelector(arg) : arg;
-        for (const i of rt.i) if (arg === undefined || i.key === arg || i.h.parentNode === place) i.h.remove();
+        for (const i of rt.i) if (!arg || i.key === arg || i.h.parentNode === place) i.h.remove();
         prune(rt);
       }
     } catch {
