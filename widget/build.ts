@@ -50,6 +50,26 @@ const sharedPreact: Plugin = {
   },
 };
 
+/**
+ * In the first chunk, `preact/jsx-runtime` is a two-line wrapper around
+ * Preact's own createElement (which render() needs anyway), instead of the
+ * runtime's second vnode factory: the same vnodes, ~130 bytes gzipped less.
+ */
+const slimJsx: Plugin = {
+  name: 'slim-jsx',
+  setup(b) {
+    b.onResolve({ filter: /^preact\/jsx-runtime$/ }, () => ({ path: 'jsx-runtime', namespace: 'lh-jsx' }));
+    b.onLoad({ filter: /.*/, namespace: 'lh-jsx' }, () => ({
+      contents: `import { createElement, Fragment } from 'preact';
+export { Fragment };
+export const jsx = (type, props, key) => createElement(type, key === undefined ? props : { ...props, key });
+export const jsxs = jsx;`,
+      loader: 'js',
+      resolveDir: SRC,
+    }));
+  },
+};
+
 const common: BuildOptions = {
   bundle: true,
   write: false,
@@ -87,7 +107,7 @@ export async function buildWidget(outDir = WIDGET_DIST): Promise<WidgetManifest>
   const stepsName = path.basename(stepsJs.path);
 
   const main = await build({
-    ...common, entryPoints: [path.join(SRC, 'main.tsx')], outfile: path.join(outDir, 'widget.js'),
+    ...common, entryPoints: [path.join(SRC, 'main.tsx')], outfile: path.join(outDir, 'widget.js'), plugins: [cssAsText, slimJsx],
     define: { ...common.define, __STEPS__: JSON.stringify(stepsName) },
   });
   const mainJs = pick(main.outputFiles!, '.js').text;

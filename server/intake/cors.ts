@@ -45,6 +45,17 @@ export function createCors(sequelize: Sequelize) {
       anyKey.set(origin, true);
     },
 
+    /**
+     * Lets any page read an error answer of a credential-free GET (a refused
+     * key or origin, a 503): it says only what the page's owner must fix, and
+     * without it the widget sees a network error and offers a retry that can
+     * never work. `*` rather than the origin: a sandboxed frame sends
+     * `Origin: null`, which should never be echoed as if it were allowed.
+     */
+    allowErrorBody(res: Response): void {
+      res.set('Access-Control-Allow-Origin', '*');
+    },
+
     /** Whether `origin` is allowed for the publishable key `key`. */
     allowedForKey(key: string, origin: string): Promise<boolean> {
       return byKey.get(`${key} ${origin}`, () => ask(

@@ -51,9 +51,10 @@ export function consentFor(row: Pick<Row, 'name' | 'consent_text' | 'consent_tex
  * widget's first paint waits for one round trip, not two; `?lang=es` asks
  * for the Spanish consent text. Origin-checked
  * when the browser sends an Origin; cached briefly by browsers with an ETag.
+ * Its error answers are readable from any page (see Cors.allowErrorBody).
  */
 export function widgetConfigHandler(sequelize: Sequelize, cors: Cors) {
-  return async (req: Request, res: Response): Promise<void> => {
+  const answer = async (req: Request, res: Response): Promise<void> => {
     const credential = readCredential(req, { allowQuery: true, publishableOnly: true });
     if (credential.kind !== 'pk') throw invalidKey();
     const origin = req.get('Origin') ?? null;
@@ -64,12 +65,9 @@ export function widgetConfigHandler(sequelize: Sequelize, cors: Cors) {
         FROM site_keys s JOIN organizations o ON o.id = s.organization_id
        WHERE s.key = $1 AND s.is_active AND o.is_active`,
     { bind: [credential.key, origin], type: QueryTypes.SELECT, plain: true });
-    if (!row) throw invalidKey();
-    res.vary('Origin');
+    if (!row) throw invalidKey(`The site key ${credential.key} is unknown, revoked or inactive: check data-key against the key in LeadHarbor (Integrations > Site keys).`);
     if (origin !== null) {
-      if (!row.origin_ok) {
-        throw new AppError('origin_not_allowed', 403, "This page's origin is not among the key's allowed origins. Add it to the site key in LeadHarbor under Integrations.");
-      }
+      if (!row.origin_ok) throw originRefused(origin);
       cors.allow(res, origin);
       cors.allowedNow(credential.key, origin); // so its 503s stay readable by this page during an outage
     }
@@ -88,4 +86,21 @@ export function widgetConfigHandler(sequelize: Sequelize, cors: Cors) {
     }
     res.type('application/json').send(body);
   };
+  return async (req: Request, res: Response): Promise<void> => {
+    res.vary('Origin');
+    try {
+      await answer(req, res);
+    } catch (error) {
+      // The widget must tell "wrong key or origin" (show "not available", say why) from "try again later".
+      cors.allowErrorBody(res);
+      throw error;
+    }
+  };
+}
+
+/** The 403 of a page whose origin the key does not allow, saying what its owner must change; an opaque origin cannot be allowed at all. */
+function originRefused(origin: string): AppError {
+  return new AppError('origin_not_allowed', 403, origin === 'null'
+    ? 'This page has no origin (Origin: null: a sandboxed iframe without allow-same-origin, or a file:// page), and a site key can only allow real origins. Embed the widget in a page served over http(s), or add allow-same-origin to the iframe\'s sandbox attribute.'
+    : `This site key does not allow ${origin}; add it to the key's allowed origins in LeadHarbor (Integrations > Site keys).`);
 }

@@ -10,6 +10,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { AppError } from '../errors.js';
 import { notModified } from '../http/conditional.js';
 import type { Logger } from '../logger.js';
+import { WIDGET_STUB_CACHE, WIDGET_STUB_JS } from './widget-stub.js';
 
 export interface WidgetAssetsOptions {
   /** Folder holding the built widget (manifest.json and the chunks); default `<project>/dist/widget`. */
@@ -62,7 +63,8 @@ async function newestSource(root: string): Promise<number> {
  * Serves the embeddable widget: `GET /widget.js` (5-minute cache with an
  * ETag, so a new release reaches pages within minutes), the content-hashed
  * `/widget.<hash>.js` and `/widget-steps.<hash>.js` (immutable for a year),
- * and their source maps. Readable from any origin, as public scripts are;
+ * and their source maps, and the pre-load stub `/widget-stub.js` (a day).
+ * Readable from any origin, as public scripts are;
  * gzip or brotli when the browser accepts it (precompressed once).
  */
 export function widgetAssets({ dir, buildOnDemand, logger }: WidgetAssetsOptions): Router {
@@ -107,6 +109,8 @@ export function widgetAssets({ dir, buildOnDemand, logger }: WidgetAssetsOptions
   };
 
   const router = express.Router();
+  const stub = asset(Buffer.from(WIDGET_STUB_JS), 'widget-stub.js');
+  router.get('/widget-stub.js', (req: Request, res: Response) => send(req, res, stub, WIDGET_STUB_CACHE));
   router.get(/^\/widget[A-Za-z0-9.-]*\.js(\.map)?$/, (req: Request, res: Response, next: NextFunction) => {
     const name = req.path.slice(1);
     if (!SHORT.has(name) && !HASHED.test(name)) return next();
@@ -121,21 +125,26 @@ export function widgetAssets({ dir, buildOnDemand, logger }: WidgetAssetsOptions
         throw new AppError('widget_not_built', 503, 'The widget is not built. Run `npm run build:widget` (or `npm run build`).', [], { 'Retry-After': '30' });
       });
       if (!found) return next();
-      res.set({
-        'Content-Type': found.type,
-        'Cache-Control': SHORT.has(name) ? SHORT_CACHE : IMMUTABLE,
-        ETag: found.etag,
-        Vary: 'Accept-Encoding',
-        'Access-Control-Allow-Origin': '*',
-        'Cross-Origin-Resource-Policy': 'cross-origin',
-        'X-Content-Type-Options': 'nosniff',
-      });
-      if (notModified(req, found.etag)) return void res.status(304).end();
-      const encoding = req.acceptsEncodings('br', 'gzip', 'identity');
-      const body = encoding === 'br' ? found.br : encoding === 'gzip' ? found.gzip : found.body;
-      if (body !== found.body) res.set('Content-Encoding', encoding as string);
-      res.send(body);
+      send(req, res, found, SHORT.has(name) ? SHORT_CACHE : IMMUTABLE);
     })().catch(next);
   });
   return router;
+}
+
+/** Answers with a public script (or map): readable from any origin, compressed when the browser accepts it, 304 for a matching ETag. */
+function send(req: Request, res: Response, found: Asset, cache: string): void {
+  res.set({
+    'Content-Type': found.type,
+    'Cache-Control': cache,
+    ETag: found.etag,
+    Vary: 'Accept-Encoding',
+    'Access-Control-Allow-Origin': '*',
+    'Cross-Origin-Resource-Policy': 'cross-origin',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  if (notModified(req, found.etag)) return void res.status(304).end();
+  const encoding = req.acceptsEncodings('br', 'gzip', 'identity');
+  const body = encoding === 'br' ? found.br : encoding === 'gzip' ? found.gzip : found.body;
+  if (body !== found.body) res.set('Content-Encoding', encoding as string);
+  res.send(body);
 }

@@ -73,7 +73,7 @@ describe('the widget passes axe (WCAG 2.1 AA) inside its shadow root', () => {
     await expectAccessible(widget, 'popup open, about');
   });
 
-  it('on the saved-on-this-device, failure and unavailable screens', async () => {
+  it('on the saved-on-this-device, failure, could-not-load and not-available screens', async () => {
     const { page, context } = await suite.pool.open();
     await page.goto('/');
     const widget = page.locator('leadharbor-widget');
@@ -95,8 +95,14 @@ describe('the widget passes axe (WCAG 2.1 AA) inside its shadow root', () => {
     await atStep(widget, 'error');
     await expectAccessible(widget, 'failed');
 
-    await page.goto(serveOnDemoOrigin(suite.world, 'bad-key.html', hostPage(embedTag(suite.world, {}, 'pk_unknownunknownunknownunknown1'))));
+    await context.route(`${suite.world.appURL}/api/v1/widget-config**`, (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '{}' }));
+    await page.reload();
     await atStep(widget, 'unavailable');
     await expectAccessible(widget, 'unavailable');
+    await context.unroute(`${suite.world.appURL}/api/v1/widget-config**`);
+
+    await page.goto(serveOnDemoOrigin(suite.world, 'bad-key.html', hostPage(embedTag(suite.world, {}, 'pk_unknownunknownunknownunknown1'))));
+    await widget.locator('#lh-h', { hasText: 'Not available on this site.' }).waitFor();
+    await expectAccessible(widget, 'not available');
   });
 });

@@ -129,7 +129,6 @@ describe('the widget on a partner page', () => {
   });
 
   const FAILURES: [string, string | null, { status: number; body: string } | null][] = [
-    ['an unknown site key (401)', 'pk_unknownunknownunknownunknown1', null],
     ['a server error', null, { status: 500, body: '{"title":"boom"}' }],
     ['a configuration that is not JSON', null, { status: 200, body: '<html>proxy error</html>' }],
     ['a configuration of the wrong shape', null, { status: 200, body: '{"products":"none","organization":null}' }],
@@ -141,6 +140,15 @@ describe('the widget on a partner page', () => {
     const widget = page.locator('leadharbor-widget');
     await atStep(widget, 'unavailable');
     expect(await widget.locator('#lh-h').innerText()).toBe('The quote form could not load.');
+    expect(await page.locator('p').innerText()).toBe('Partner copy');
+  });
+
+  it('shows "not available" without a retry (none could work), and throws nothing, on an unknown site key (401)', async () => {
+    const { page } = await suite.pool.open();
+    await page.goto(serveOnDemoOrigin(suite.world, 'failing.html', hostPage(`<p>Partner copy</p>${embedTag(suite.world, {}, 'pk_unknownunknownunknownunknown1')}`)));
+    const widget = page.locator('leadharbor-widget');
+    await widget.locator('#lh-h', { hasText: 'Not available on this site.' }).waitFor();
+    expect(await widget.getByRole('button').count()).toBe(0);
     expect(await page.locator('p').innerText()).toBe('Partner copy');
   });
 

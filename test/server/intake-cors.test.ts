@@ -98,7 +98,8 @@ describe('GET /api/v1/widget-config', () => {
   it('refuses another origin (403), an unknown or inactive key (401), and a missing key (401)', async () => {
     const other = await get(undefined, { Origin: 'https://evil.example' });
     expect(other.status).toBe(403);
-    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    // Readable by the page (no credentials, no settings in it), so the widget can say what to fix: see test/widget/widget-config-errors.test.ts.
+    expect(other.headers['access-control-allow-origin']).toBe('*');
     expect((await get(`?key=pk_${'a'.repeat(32)}`)).status).toBe(401);
     expect((await get(`?key=${f.keys.pkInactive}`)).status).toBe(401);
     const missing = await get('');

@@ -20,9 +20,9 @@ export function hostPage(body: string, head = ''): string {
 <body>${body}</body></html>`;
 }
 
-/** Serves `html` at `<demo origin>/<name>`, a local origin the site key allows; returns its URL. */
-export function serveOnDemoOrigin(world: WidgetWorld, name: string, html: string): string {
-  world.servePage(name, html);
+/** Serves `html` at `<demo origin>/<name>` (with `headers`, e.g. a CSP), a local origin the site key allows; returns its URL. */
+export function serveOnDemoOrigin(world: WidgetWorld, name: string, html: string, headers?: Record<string, string>): string {
+  world.servePage(name, html, headers);
   return `${world.demoURL}/${name}`;
 }
 

@@ -33,7 +33,7 @@ export interface WidgetWorld {
   client: pg.Client;
   browser: Browser;
   /** Serves a host page of the test's own at `${demoURL}/<name>` (see DemoServer.setPage for why not a route). */
-  servePage(name: string, html: string): void;
+  servePage(name: string, html: string, headers?: Record<string, string>): void;
   /** A fresh context whose pages reach only this machine (see browser.ts); close it after the test. */
   newContext(): Promise<IsolatedContext & { context: BrowserContext }>;
   /** Stops the app's HTTP server (connections cut), as a crashed or redeploying server. */
@@ -78,7 +78,7 @@ export async function startWidgetWorld(label: string): Promise<WidgetWorld> {
   return {
     appURL, demoURL: demo.url, siteKey, organizationId, database, sequelize, client, browser,
     newContext: () => newIsolatedContext(browser, demo.url),
-    servePage: (name, html) => demo.setPage(name, html),
+    servePage: (name, html, headers) => demo.setPage(name, html, headers),
     stopApp, startApp,
     async close() {
       await browser.close();

@@ -127,6 +127,24 @@ describe('flush (the next page view, or `online`)', () => {
     expect(offline.keys).toEqual([]);
   });
 
+  it.each([400, 401, 403, 404, 409, 413, 422])('drops an entry the server refuses with %i and reports it, so no page view sends it again', async (status) => {
+    const store = memoryStore();
+    save(store, KEY, pending());
+    const h = harness([answer(status, { body: { detail: 'refused' } })], { store });
+    const reports: unknown[] = [];
+    await flush(KEY, h.deps, (outcome) => reports.push(outcome));
+    expect(reports).toEqual([{ kind: 'failed', status, detail: 'refused' }]);
+    expect(load(store, KEY)).toEqual([]);
+  });
+
+  it.each([0, 408, 425, 429, 500, 502, 503])('keeps an entry that meets %i (network error, timeout, rate limit, server trouble) for later', async (status) => {
+    const store = memoryStore();
+    save(store, KEY, pending());
+    const h = harness([answer(status)], { store });
+    await flush(KEY, h.deps, () => { throw new Error('nothing settled'); });
+    expect(load(store, KEY).map((p) => p.id)).toEqual(['fill-1']);
+  });
+
   it('does not send what two simultaneous flushes (two widgets, or two tabs) both found, twice', async () => {
     const store = memoryStore();
     save(store, KEY, pending());

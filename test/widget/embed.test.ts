@@ -1,5 +1,8 @@
+import { runInNewContext } from 'node:vm';
+import { WIDGET_STUB_JS } from '../../server/widget/widget-stub.js';
 import { pickLang, readOptions } from '../../widget/src/options.js';
 import { install, type Runtime } from '../../widget/src/runtime.js';
+import type { WidgetOptions } from '../../widget/src/types.js';
 import { onColor } from '../../widget/src/theme.js';
 
 /** A script tag as the widget reads it: its data-* attributes and its src. */
@@ -81,17 +84,88 @@ describe('the LeadHarbor runtime', () => {
     expect(Object.keys(w.window)).toEqual(['LeadHarbor']);
   });
 
-  it('opens and closes widgets by site key, and never throws back at the page', () => {
+  const on = { isConnected: true } as Element;
+
+  it('opens and closes popup widgets by site key, and never throws back at the page', () => {
     w.window = {};
     const [rt] = install(init());
     const calls: string[] = [];
-    rt.i.push({ key: 'pk_a', toggle: (open) => calls.push(`a ${open}`) }, { key: 'pk_b', toggle: (open) => calls.push(`b ${open}`) });
+    rt.i.push(
+      { key: 'pk_inline', h: on, toggle: (open) => calls.push(`inline ${open}`) },
+      { key: 'pk_a', p: true, h: on, toggle: (open) => calls.push(`a ${open}`) },
+      { key: 'pk_b', p: true, h: on, toggle: (open) => calls.push(`b ${open}`) },
+    );
     const api = w.window.LeadHarbor as (...args: unknown[]) => void;
     api('open', 'pk_b');
     api('close');
-    (rt as Runtime).i.push({ key: 'pk_c', toggle: () => { throw new Error('boom'); } });
+    api('open', 'pk_inline'); // an inline widget has nothing to open
+    (rt as Runtime).i.push({ key: 'pk_c', p: true, h: on, toggle: () => { throw new Error('boom'); } });
     expect(() => api('open', 'pk_c')).not.toThrow();
     expect(() => api('on', 'submitted', 'not a function')).not.toThrow();
     expect(calls).toEqual(['b true', 'a false']);
+  });
+
+  it("forgets a widget whose element left the page: open reaches the live one, or none (then it is kept for the next popup)", () => {
+    w.window = {};
+    const [rt] = install(init());
+    const calls: string[] = [];
+    const gone = { isConnected: false } as Element;
+    rt.i.push({ key: 'pk_a', p: true, h: gone, toggle: () => calls.push('gone') });
+    const api = w.window.LeadHarbor as (...args: unknown[]) => void;
+    api('open');
+    expect(calls).toEqual([]);
+    expect(rt.i).toEqual([]);
+    expect(rt.o).toBe(1);
+    rt.i.push({ key: 'pk_a', p: true, h: on, toggle: (open) => calls.push(`live ${open}`) });
+    api('open');
+    expect(calls).toEqual(['live true']);
+  });
+
+  it('mounts from settings like the data-* attributes, resolved against widget.js, and unmounts by key, selector or element', () => {
+    const mounted: WidgetOptions[] = [];
+    const removed: string[] = [];
+    const slot = { id: 'slot' };
+    (globalThis as unknown as { location: unknown }).location = { href: 'https://partner.example/spa' };
+    const hadNavigator = 'navigator' in globalThis; // Node 21+ has one
+    if (!hadNavigator) (globalThis as unknown as { navigator: unknown }).navigator = { language: 'en-US' };
+    (globalThis as unknown as { document: unknown }).document = { querySelector: (s: string) => (s === '#slot' ? slot : null) };
+    try {
+      w.window = {};
+      const [rt] = install({ ...init(), u: 'https://leads.example/widget.js', m: (o: WidgetOptions) => mounted.push(o) });
+      const api = w.window.LeadHarbor as (...args: unknown[]) => void;
+      api('mount', { key: 'pk_spa', target: '#slot', mode: 'popup', lang: 'es', color: '#123456' });
+      api('mount', { target: '#slot' }); // no key: nothing to mount
+      expect(mounted).toHaveLength(1);
+      expect(mounted[0]).toMatchObject({
+        key: 'pk_spa', target: '#slot', popup: true, lang: 'es', src: 'https://leads.example/widget.js', api: 'https://leads.example/',
+        theme: { primary_color: '#123456' },
+      });
+      const widget = (key: string, parent: unknown) => ({ key, h: { isConnected: true, parentNode: parent, remove() { removed.push(key); (this as { isConnected: boolean }).isConnected = false; } } as unknown as Element, toggle() {} });
+      const other = {};
+      rt.i.push(widget('pk_spa', slot), widget('pk_x', other), widget('pk_y', other));
+      api('unmount', '#slot');
+      api('unmount', 'pk_x');
+      expect(removed).toEqual(['pk_spa', 'pk_x']);
+      expect(rt.i.map((i) => i.key)).toEqual(['pk_y']);
+      api('unmount', other);
+      api('unmount', '>>> not a selector');
+      expect(rt.i).toEqual([]);
+    } finally {
+      delete (globalThis as { location?: unknown }).location;
+      delete (globalThis as { document?: unknown }).document;
+      if (!hadNavigator) delete (globalThis as { navigator?: unknown }).navigator;
+    }
+  });
+
+  it('replays what the pre-load stub file (/widget-stub.js) queued, in order', () => {
+    const sandbox: Record<string, unknown> = {};
+    sandbox.window = sandbox;
+    runInNewContext(`${WIDGET_STUB_JS}; LeadHarbor('on', 'submitted', function () {}); LeadHarbor('open'); window.LeadHarbor = window.LeadHarbor || 'replaced?';`, sandbox);
+    w.window = { LeadHarbor: sandbox.LeadHarbor };
+    expect((sandbox.LeadHarbor as { q: unknown[] }).q).toHaveLength(2);
+    const [rt, replay] = install(init());
+    replay();
+    expect(rt.h.submitted).toHaveLength(1);
+    expect(rt.o).toBe(1);
   });
 });

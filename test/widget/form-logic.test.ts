@@ -2,7 +2,7 @@ import { MESSAGES } from '../../models/lead-rules.js';
 import { validateSubmission } from '../../server/intake/intake.validate.js';
 import { STEP_FIELDS, checkSteps, placeErrors, stepOf } from '../../widget/src/flow.js';
 import { MESSAGES_ES } from '../../widget/src/messages-es.js';
-import { attribution, buildBody, uuid } from '../../widget/src/payload.js';
+import { attribution, buildBody, cut, uuid, wellFormed } from '../../widget/src/payload.js';
 import { DATE_INPUT, inputError, isoDate, maskDate } from '../../widget/src/validate.js';
 import type { WidgetConfig } from '../../widget/src/types.js';
 
@@ -59,6 +59,32 @@ describe('the body the widget sends', () => {
     expect(found).not.toHaveProperty('referrer');
     expect(attribution('file:///C:/partner/index.html', '')).toEqual({});
     expect(validateSubmission({ first_name: 'A', last_name: 'B', email: 'a@b.co', ...found }, NOW)).toMatchObject({ ok: true });
+  });
+
+  it('cuts copied page values between code points, so a long emoji-laden utm_campaign never ends in half an emoji', () => {
+    const campaign = `spring${'😀'.repeat(200)}`; // 406 UTF-16 units; unit 255 is the first half of the 125th emoji
+    const found = attribution(`https://partner.example/?utm_campaign=${encodeURIComponent(campaign)}`, '');
+    expect(found.utm_campaign).toBe(`spring${'😀'.repeat(124)}`); // 254 units: the 125th emoji left out whole
+    expect(wellFormed(found.utm_campaign!)).toBe(found.utm_campaign);
+    // One unit more or less: the cut lands inside the pair and drops the whole emoji.
+    expect(cut('ab😀', 3)).toBe('ab');
+    expect(cut('ab😀', 4)).toBe('ab😀');
+    expect(cut('👩‍👩‍👧', 4)).toBe('👩\u200d'); // code points, not graphemes: still well-formed
+    expect(validateSubmission({ first_name: 'A', last_name: 'B', email: 'a@b.co', ...found }, NOW)).toMatchObject({ ok: true });
+  });
+
+  it('never sends a lone surrogate: replaced in pasted fields and page values, and a URL cut mid-escape loses the broken escape', () => {
+    expect(wellFormed('a\ud83d')).toBe('a\ufffd');
+    expect(wellFormed('\ude00b')).toBe('\ufffdb');
+    expect(wellFormed('\ude00\ud83d')).toBe('\ufffd\ufffd');
+    expect(wellFormed('ok 😀')).toBe('ok 😀');
+    const body = buildBody({ ...FILLED, website: 'bot\ud800' }, context('https://partner.example/?utm_term=x%ED%A0%BD', ''));
+    const text = JSON.stringify(body);
+    expect(text).not.toMatch(/\\ud[89a-f]/i);
+    expect(body.website).toBe('bot\ufffd');
+    const page = attribution(`https://partner.example/?q=${'a'.repeat(2010)}%F0%9F%98%80`, '').page_url!;
+    expect(page.length).toBeLessThanOrEqual(2048);
+    expect(page).toMatch(/a%F0%9F%98$/); // 2049 units cut at 2048 would leave `%8`
   });
 
   it('gets a fresh v4 UUID as Idempotency-Key', () => {

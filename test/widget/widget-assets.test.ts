@@ -6,6 +6,7 @@ import request from 'supertest';
 import { errorHandler, notFound } from '../../server/errors.js';
 import { createLogger } from '../../server/logger.js';
 import { widgetAssets } from '../../server/widget/widget-assets.js';
+import { WIDGET_STUB_JS } from '../../server/widget/widget-stub.js';
 
 /** The widget router alone (no database): it serves files, building them on first request outside production. */
 function appServing(dir: string, buildOnDemand: boolean) {
@@ -68,6 +69,21 @@ describe("conditional requests as Chromium's fetch() sends them", () => {
       expect([name, other.status]).toEqual([name, 200]);
       expect(other.text).toBe(await readFile(path.join(dir, name), 'utf8'));
     }
+  });
+});
+
+describe('GET /widget-stub.js', () => {
+  it('serves the pre-load stub as a tiny public script cached for a day, with an ETag and a 304', async () => {
+    const res = await request(app).get('/widget-stub.js').set('Accept-Encoding', 'identity');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/javascript; charset=utf-8');
+    expect(res.headers['cache-control']).toBe('public, max-age=86400');
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.text).toBe(WIDGET_STUB_JS);
+    expect(res.text.length).toBeLessThan(120);
+    const again = await request(app).get('/widget-stub.js').set('If-None-Match', res.headers.etag);
+    expect(again.status).toBe(304);
   });
 });
 

@@ -24,8 +24,10 @@ export interface DemoServer {
    * host pages of their own). A page Chromium gets from a test's route
    * interception counts as public, and its requests to the loopback app are
    * then blocked as private network access; one served from here is local.
+   * `headers` go with it (a Content-Security-Policy, say); a name ending in
+   * `.js` is served as a script.
    */
-  setPage(name: string, html: string): void;
+  setPage(name: string, html: string, headers?: Record<string, string>): void;
   close(): Promise<void>;
 }
 
@@ -40,11 +42,13 @@ const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, 
 export async function startDemoServer({ appOrigin, siteKey, port = 0, host = '127.0.0.1' }: DemoOptions): Promise<DemoServer> {
   const app = express();
   app.disable('x-powered-by');
-  const extra = new Map<string, string>();
+  const extra = new Map<string, { body: string; headers: Record<string, string> }>();
   app.get(['/', '/:page'], async (req, res, next) => {
     const page = req.params.page ?? 'index.html';
     const custom = extra.get(page);
-    if (custom !== undefined) return void res.type('html').set('Cache-Control', 'no-store').send(custom);
+    if (custom !== undefined) {
+      return void res.type(page.endsWith('.js') ? 'js' : 'html').set({ 'Cache-Control': 'no-store', ...custom.headers }).send(custom.body);
+    }
     if (!PAGES.has(page)) return next();
     const html = await readFile(path.join(DEMO_DIR, page), 'utf8');
     res.type('html').set('Cache-Control', 'no-store')
@@ -56,7 +60,7 @@ export async function startDemoServer({ appOrigin, siteKey, port = 0, host = '12
   const { port: bound } = server.address() as AddressInfo;
   return {
     url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${bound}`,
-    setPage: (name, html) => { extra.set(name, html); },
+    setPage: (name, html, headers = {}) => { extra.set(name, { body: html, headers }); },
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }

@@ -31,7 +31,7 @@ export class App extends Component<AppProps, FlowState> implements FlowHost {
 
   override componentDidMount(): void {
     const { rt, opts } = this.props;
-    rt.i.push({ key: opts.key, toggle: (open) => this.toggle(open) });
+    rt.i.push({ key: opts.key, p: opts.popup, h: this.props.host, toggle: (open) => this.toggle(open) });
     if (opts.popup && rt.o) this.toggle(!(rt.o = 0));
     void this.load();
   }
@@ -53,6 +53,7 @@ export class App extends Component<AppProps, FlowState> implements FlowHost {
     try {
       if (!this.state.config) {
         const res = await fetch(new URL(`api/v1/widget-config?key=${encodeURIComponent(opts.key)}&lang=${opts.lang}`, opts.api).href, { credentials: 'omit' });
+        if (res.status === 401 || res.status === 403) return this.refused((await res.json().catch(() => ({}))).detail || res.status);
         if (!res.ok) throw res.status;
         const config = (await res.json()) as WidgetConfig;
         // A proxy can answer 200 with JSON of its own: drawing that would throw in App's own render, which no boundary catches.
@@ -71,6 +72,23 @@ export class App extends Component<AppProps, FlowState> implements FlowHost {
     }
   };
 
+  /**
+   * The key or this page's origin is refused: "not available" for the
+   * visitor, no retry (it cannot work), and for the site's owner one console
+   * line saying what to fix, in the server's words (the origin to add, or the
+   * key to check). What this key left in the outbox here can never be
+   * delivered, so it goes.
+   */
+  refused(why: string): void {
+    console.warn(`LeadHarbor: ${why}`);
+    try {
+      localStorage.removeItem(`leadharbor:outbox:${this.props.opts.key}`);
+    } catch {
+      // storage blocked: there is no outbox either
+    }
+    this.setState({ off: true });
+  }
+
   toggle(open: boolean): void {
     const dialog = this.dialog.current;
     if (!dialog || open === !!this.state.open) return;
@@ -82,17 +100,21 @@ export class App extends Component<AppProps, FlowState> implements FlowHost {
 
   render() {
     const { opts } = this.props;
-    const { config, step, steps, down, live, open } = this.state;
+    const { config, step, steps, down, off, notice, live, open } = this.state;
     const numbered = typeof step === 'number';
     const card = (
       <div class="lh" lang={opts.lang}>
         {opts.popup && <button type="button" class="b b2 x" onClick={() => this.toggle(false)}>{this.t('close')}</button>}
         {config && <p class="of">{config.organization.name}</p>}
-        {numbered && !down && <p class="of">{this.t('of').replace('{n}', String(step + 1))}</p>}
-        <h2 id="lh-h" tabIndex={-1} ref={this.heading}>{this.t(down ? 'down' : `t${step}`)}</h2>
-        {down
+        {numbered && !down && !off && <p class="of">{this.t('of').replace('{n}', String(step + 1))}</p>}
+        {/* Headings past step 1 are the second chunk's words: until it is in, the heading says it is loading. */}
+        <h2 id="lh-h" tabIndex={-1} ref={this.heading}>{this.t(off ? 'off' : down ? 'down' : step === 0 || steps ? `t${step}` : 'loading')}</h2>
+        {notice && <p role="alert">{notice}</p>}
+        {off
+          ? null
+          : down
           ? <button type="button" class="b" data-step="unavailable" onClick={this.load}>{this.t('retry')}</button>
-          : !config || (step !== 0 && !steps)
+          : !config
             ? <p>{this.t('loading')}</p>
             : step === 0 ? <ProductStep app={this} /> : steps && <steps.View app={this} />}
         <div class="sr" role="status">{live}</div>

@@ -134,15 +134,23 @@ const later = new Map<string, () => void>();
 /** While something waits in the outbox, the page tries again every 15-30 seconds, besides on `online` and the next page view. */
 export const RECHECK_MS = 15000;
 
+/** The key's widgets still on the page: one a single-page app took away is forgotten (and can be collected). */
+function live(key: string): FlowHost[] {
+  const apps = (widgets.get(key) ?? []).filter((w) => w.props.host.isConnected);
+  widgets.set(key, apps);
+  return apps;
+}
+
 /**
  * Sends what earlier page views of this site left behind, now, whenever the
  * browser comes back online, and every little while as long as something is
- * waiting.
+ * waiting. A refusal (a 4xx but 408/425/429) removes the entry, and the
+ * key's widgets say so: the visitor learns their earlier request did not
+ * arrive, instead of it being retried on every page view forever.
  */
 export function start(app: FlowHost): void {
   const key = app.props.opts.key;
-  const apps = widgets.get(key);
-  if (apps) return void apps.push(app);
+  if (later.has(key)) return void live(key).push(app);
   widgets.set(key, [app]);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const schedule = () => {
@@ -150,10 +158,13 @@ export function start(app: FlowHost): void {
     timer = setTimeout(run, RECHECK_MS * (1 + Math.random()));
   };
   const run = (): void => void flush(key, deps, (outcome, p) => {
+    const apps = live(key);
     // A widget may still be showing "saved on this device" for this very fill; otherwise it came from an earlier page view.
-    const owner = widgets.get(key)!.find((w) => fills.get(w)?.id === p.id);
-    if (owner) show(owner, outcome);
-    else if (outcome.kind === 'sent') emit(app, 'submitted', { reference: outcome.reference, queued: true });
+    const owner = apps.find((w) => fills.get(w)?.id === p.id);
+    if (owner) return show(owner, outcome);
+    if (outcome.kind === 'sent') return void (apps[0] && emit(apps[0], 'submitted', { reference: outcome.reference, queued: true }));
+    for (const w of apps) w.setState({ notice: w.t('lost') });
+    if (apps[0]) emit(apps[0], 'error', outcome.kind === 'failed' ? { status: outcome.status, detail: outcome.detail, queued: true } : { status: 422, detail: '', queued: true });
   }).catch(() => {}).finally(() => {
     if (load(deps.store, key).length) schedule();
   });

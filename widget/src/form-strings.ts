@@ -4,6 +4,9 @@ import type { Strings } from './strings.js';
 /** The words of steps 2-4 and the result screens (second chunk). Field labels are keyed by field name. */
 export const FORM_STRINGS: Record<Lang, Strings> = {
   en: {
+    t1: 'About you',
+    t2: 'How can we reach you?',
+    t3: 'One last thing',
     first_name: 'First name',
     last_name: 'Last name',
     date_of_birth: 'Date of birth',
@@ -25,9 +28,13 @@ export const FORM_STRINGS: Record<Lang, Strings> = {
     queued: 'We could not reach our server. Your request is saved here and will be sent automatically when you are back online.',
     tfailed: 'Something went wrong',
     failed: 'We could not send your request.',
+    lost: 'A quote request saved on this device earlier could not be sent, and was removed. Please fill in the form again, or contact us by phone.',
     website: 'Leave this empty',
   },
   es: {
+    t1: 'Sobre ti',
+    t2: '¿Cómo te contactamos?',
+    t3: 'Un último paso',
     first_name: 'Nombre',
     last_name: 'Apellido',
     date_of_birth: 'Fecha de nacimiento',
@@ -49,6 +56,7 @@ export const FORM_STRINGS: Record<Lang, Strings> = {
     queued: 'No pudimos conectar con el servidor. Tu solicitud está guardada aquí y se enviará sola cuando vuelvas a tener conexión.',
     tfailed: 'Algo salió mal',
     failed: 'No pudimos enviar tu solicitud.',
+    lost: 'Una solicitud guardada antes en este dispositivo no se pudo enviar y se eliminó. Llena el formulario de nuevo o llámanos por teléfono.',
     website: 'Deja esto vacío',
   },
 };

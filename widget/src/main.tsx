@@ -2,7 +2,7 @@ import { Component, Fragment, render } from 'preact';
 import { jsx, jsxs } from 'preact/jsx-runtime';
 import { App } from './app.js';
 import { readOptions } from './options.js';
-import { adopt, install, type Runtime } from './runtime.js';
+import { adopt, install, prune, type Runtime } from './runtime.js';
 import { STRINGS } from './strings.js';
 import { applyTheme } from './theme.js';
 import css from './frame.css';
@@ -15,26 +15,24 @@ import type { WidgetOptions } from './types.js';
  * never surface as an error on the partner's page.
  */
 
-/** Where the widget goes: data-target, else right after its script tag (popups and head scripts: the end of body). */
-function place(opts: WidgetOptions, host: HTMLElement): boolean {
-  const script = opts.script;
-  if (opts.target) {
-    const target = document.querySelector(opts.target);
-    target?.appendChild(host);
-    return !!target;
-  }
-  if (!opts.popup && script?.parentNode && script.parentNode !== document.head) script.after(host);
-  else document.body.appendChild(host);
-  return true;
-}
-
-/** Mounts one widget; false when its place does not exist yet (`last`: nor will it, so say why). */
+/**
+ * Mounts one widget; false when its place does not exist yet (`last`: nor
+ * will it, so say why). One form per target: a tag manager or single-page
+ * app that runs the tag again for the same target adds nothing.
+ */
 function mount(rt: Runtime, opts: WidgetOptions, last: boolean): boolean {
-  const host = document.createElement('leadharbor-widget');
-  if (!document.body || !place(opts, host)) {
-    if (last) console.warn(`LeadHarbor: no element matches data-target="${opts.target}"`);
+  const { target, script } = opts;
+  const parent = typeof target === 'string' ? document.querySelector(target) : target;
+  if (!document.body || (target && !parent)) {
+    if (last) console.warn(`LeadHarbor: no element matches data-target="${target}"`);
     return false;
   }
+  prune(rt);
+  if (parent?.querySelector(':scope>leadharbor-widget')) return true;
+  const host = document.createElement('leadharbor-widget');
+  if (parent) parent.appendChild(host);
+  else if (!opts.popup && script?.parentNode && script.parentNode !== document.head) script.after(host);
+  else document.body.appendChild(host);
   applyTheme(host, opts.theme);
   const root = host.attachShadow({ mode: 'open' });
   adopt(root, css);
@@ -44,9 +42,12 @@ function mount(rt: Runtime, opts: WidgetOptions, last: boolean): boolean {
 }
 
 try {
+  const me = document.currentScript as HTMLScriptElement | null;
   const [rt, replay] = install({
     p: { Component, Fragment, jsx, jsxs },
-    t: { en: { ...STRINGS.en }, es: { ...STRINGS.es } },
+    // This copy's own tables: the second chunk adds its words to them.
+    t: STRINGS,
+    u: me?.src,
     m(opts) {
       const go = (last: boolean) => {
         try {
@@ -60,7 +61,7 @@ try {
       if (!go(document.readyState !== 'loading')) document.addEventListener('DOMContentLoaded', () => go(true));
     },
   });
-  const opts = readOptions(document.currentScript as HTMLScriptElement | null, location.href, navigator.language);
+  const opts = readOptions(me, location.href, navigator.language);
   if (opts) rt.m(opts);
   replay();
 } catch (error) {

@@ -1,3 +1,4 @@
+import { THEME } from './theme.js';
 import type { Lang, Theme, WidgetOptions } from './types.js';
 
 /** The visitor's language: data-lang when it names one we speak, else the browser's first choice. */
@@ -14,9 +15,7 @@ export function readOptions(script: HTMLScriptElement | null, pageUrl: string, b
   const d = script?.dataset;
   if (!d?.key) return null;
   const src = script!.src || pageUrl;
-  const theme: Theme = {
-    primary_color: d.color, text_color: d.textColor, background_color: d.backgroundColor, radius: d.radius, font_family: d.fontFamily,
-  };
+  const theme: Theme = Object.fromEntries(THEME.map(([name, , , attribute]) => [name, d[attribute]]));
   return {
     key: d.key,
     src,

@@ -4,6 +4,24 @@ import type { Lang, Values, WidgetConfig } from './types.js';
 
 const UTM = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'] as const;
 
+/** `value` with every lone surrogate replaced by U+FFFD: the API refuses ill-formed text, which JSON.stringify would send as `\\udXXX`. */
+export function wellFormed(value: string): string {
+  const own = (value as { toWellFormed?: () => string }).toWellFormed;
+  return own ? own.call(value) : value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
+/**
+ * At most `max` UTF-16 units (the API's unit), cut between code points: an
+ * emoji is kept whole or left out, never halved into a lone surrogate.
+ */
+export function cut(value: string, max: number): string {
+  const kept = wellFormed(value).slice(0, max);
+  return /[\ud800-\udbff]$/.test(kept) ? kept.slice(0, -1) : kept;
+}
+
+/** A URL cut to `max`, without a dangling half of a %XX escape at the end. */
+const cutUrl = (value: string, max: number): string => cut(value, max).replace(/%[\da-f]?$/i, '');
+
 /**
  * The page's attribution: its utm_* parameters, its URL and its referrer.
  * The visitor never sees these fields, so anything the API would refuse is
@@ -18,10 +36,10 @@ export function attribution(href: string, referrer: string): Record<string, stri
     params = new URLSearchParams();
   }
   for (const name of UTM) {
-    const value = tidyText(params.get(name) ?? '').replace(/[<>]/g, '').slice(0, SHORT_TEXT_MAX).trim();
+    const value = cut(tidyText(params.get(name) ?? '').replace(/[<>]/g, ''), SHORT_TEXT_MAX).trim();
     if (value && PLAIN_TEXT_PATTERN.test(value) && !CONTROL_CHARACTERS.test(value)) out[name] = value;
   }
-  const url = (value: string) => (URL_PATTERN.test(value) ? value.slice(0, URL_MAX) : undefined);
+  const url = (value: string) => (URL_PATTERN.test(value) ? cutUrl(value, URL_MAX) : undefined);
   const page = url(href);
   const from = url(referrer);
   if (page) out.page_url = page;
@@ -48,9 +66,12 @@ export function buildBody(values: Values, ctx: BodyContext): Record<string, unkn
   const { text, version, language } = ctx.config.consent;
   // Without a consent text there is nothing the visitor could have agreed to.
   if (text) body.consent = { granted: !!values.consent, text, ...(version ? { version } : {}), ...(language ? { language } : {}) };
-  if (values.website) body.website = values.website.slice(0, SHORT_TEXT_MAX);
+  if (values.website) body.website = cut(values.website, SHORT_TEXT_MAX);
   body.form_started_at = ctx.startedAt;
-  return { ...body, ...attribution(ctx.href, ctx.referrer) };
+  Object.assign(body, attribution(ctx.href, ctx.referrer));
+  // Whatever the visitor pasted: one lone surrogate would make the API refuse the whole submission.
+  for (const [name, value] of Object.entries(body)) if (typeof value === 'string') body[name] = wellFormed(value);
+  return body;
 }
 
 /** A v4 UUID; crypto.randomUUID exists only on https pages, and partner pages are not all https. */

@@ -1,6 +1,7 @@
 /// <reference path="./env.d.ts" />
 import type { ComponentType } from 'preact';
 import type { Strings } from './strings.js';
+import { readOptions } from './options.js';
 import type { FlowHost, Lang, WidgetOptions } from './types.js';
 
 /** What the second chunk hands over when it has loaded. */
@@ -16,9 +17,19 @@ export interface StepsModule {
 }
 
 /** A mounted widget, as the `LeadHarbor()` commands see it. */
-export interface Instance { key: string; toggle(open: boolean): void }
+export interface Instance {
+  key: string;
+  /** Popup mode: `open` and `close` are for it. */
+  p?: boolean;
+  /** Its <leadharbor-widget> element: once that has left the page, the widget is forgotten. */
+  h: Element;
+  toggle(open: boolean): void;
+}
 
 export type Handler = (detail: unknown) => void;
+
+/** The policy that blesses the second chunk's URL, as Trusted Types pages require (`trusted-types leadharbor`). */
+interface ScriptUrlPolicy { createScriptURL(url: string): string }
 
 /**
  * State shared by every widget on the page, hung on the one global
@@ -31,6 +42,8 @@ export interface Runtime {
   p: Record<string, unknown>;
   /** Mounts a widget with the first copy's Preact. */
   m(opts: WidgetOptions): void;
+  /** URL of the widget.js that installed the runtime: `mount` resolves the second chunk and the API against it. */
+  u?: string;
   /** Subscribers from `LeadHarbor('on', name, fn)`. */
   h: Record<string, Handler[]>;
   i: Instance[];
@@ -43,17 +56,27 @@ export interface Runtime {
   l?: number;
   /** An `open` arrived before any popup widget existed. */
   o?: number;
+  /** The Trusted Types policy, created once per page (a second createPolicy of the same name throws). */
+  y?: ScriptUrlPolicy | null;
 }
 
 interface Global { (...args: unknown[]): void; _?: Runtime; q?: ArrayLike<unknown>[] }
 
+/** Forgets the widgets whose element has left the page (a single-page app replaced the view, or `unmount`). */
+export function prune(rt: Runtime): Instance[] {
+  return (rt.i = rt.i.filter((i) => i.h.isConnected));
+}
+
 /**
  * The page's `LeadHarbor` runtime: installed by the first widget.js to run
  * (replacing the pre-load stub; `replay` then runs the calls it queued), found
- * by every later one. Commands: `on` (name, fn), `open` and `close` (optional
- * site key). A malformed call is ignored rather than thrown back at the page.
+ * by every later one. Commands: `on` (name, fn); `open` and `close` (optional
+ * site key) for popup widgets; `mount` (the data-* settings as an object:
+ * `{ key, target, mode, product, lang, color, … }`, target a selector or an
+ * element) and `unmount` (a selector, an element or a site key; nothing: all).
+ * A malformed call is ignored rather than thrown back at the page.
  */
-export function install(init: Pick<Runtime, 'p' | 'm' | 't'>): [Runtime, () => void] {
+export function install(init: Pick<Runtime, 'p' | 'm' | 't' | 'u'>): [Runtime, () => void] {
   const w = window as unknown as { LeadHarbor?: Global };
   const existing = w.LeadHarbor;
   if (existing?._) return [existing._, () => {}];
@@ -62,9 +85,20 @@ export function install(init: Pick<Runtime, 'p' | 'm' | 't'>): [Runtime, () => v
     try {
       if (name === 'on' && typeof fn === 'function') (rt.h[arg as string] ||= []).push(fn as Handler);
       if (name === 'open' || name === 'close') {
-        const widget = rt.i.find((i) => arg === undefined || i.key === arg);
+        const widget = prune(rt).find((i) => i.p && (arg === undefined || i.key === arg));
         if (!widget && name === 'open') rt.o = 1;
         widget?.toggle(name === 'open');
+      }
+      if (name === 'mount') {
+        // The settings stand in for a script tag's dataset; a script without a parent puts a target-less widget at the end of body.
+        const opts = readOptions({ dataset: arg, src: rt.u } as unknown as HTMLScriptElement, location.href, navigator.language);
+        if (opts) rt.m(opts);
+      }
+      if (name === 'unmount') {
+        // A site key read as a selector matches nothing: `pk_…` is an element name no page uses.
+        const place = typeof arg === 'string' ? document.querySelector(arg) : arg;
+        for (const i of rt.i) if (!arg || i.key === arg || i.h.parentNode === place) i.h.remove();
+        prune(rt);
       }
     } catch {
       // nothing reaches the page
@@ -87,18 +121,51 @@ export function adopt(root: ShadowRoot, css: string): void {
   }
 }
 
-/** Loads the second chunk once per page; `done` runs when it registers (or with null when it cannot load). */
+/**
+ * The second chunk's URL as a Trusted Types page accepts it: through the
+ * `leadharbor` policy, which blesses this one URL and nothing else. Without
+ * Trusted Types (or when the page's CSP does not list the policy, so its
+ * default policy decides) the plain string.
+ */
+function chunkUrl(rt: Runtime, url: string): string {
+  const tt = (window as unknown as { trustedTypes?: { createPolicy(name: string, rules: ScriptUrlPolicy): ScriptUrlPolicy } }).trustedTypes;
+  if (rt.y === undefined && tt) {
+    try {
+      rt.y = tt.createPolicy('leadharbor', {
+        createScriptURL: (u) => {
+          if (u !== url) throw new TypeError(u);
+          return u;
+        },
+      });
+    } catch {
+      rt.y = null;
+    }
+  }
+  return rt.y ? rt.y.createScriptURL(url) : url;
+}
+
+/**
+ * Loads the second chunk once per page; `done` runs when it registers, or
+ * with null when it cannot load (network error, blocked, or a script that ran
+ * without registering): the widget then offers a retry, which loads it anew.
+ */
 export function needSteps(rt: Runtime, src: string, done: (s: StepsModule | null) => void): void {
   if (rt.s) return done(rt.s);
   rt.w.push(done);
   if (rt.l) return;
   rt.l = 1;
   const script = document.createElement('script');
-  script.src = new URL(__STEPS__, src).href;
-  script.onerror = () => {
-    rt.l = 0;
+  const settle = () => {
     script.remove();
+    if (rt.s) return;
+    rt.l = 0;
     rt.w.splice(0).forEach((fn) => fn(null));
   };
-  document.head.appendChild(script);
+  script.onload = script.onerror = settle;
+  try {
+    script.src = chunkUrl(rt, new URL(__STEPS__, src).href);
+    document.head.appendChild(script);
+  } catch {
+    settle();
+  }
 }

@@ -2,7 +2,7 @@ import type { ProductType } from '../../models/value-sets.js';
 import type { Lang } from './types.js';
 
 /**
- * The words of the first chunk: the frame, the headings and step 1. The
+ * The words of the first chunk: the frame, step 1's heading and step 1. The
  * second chunk adds its own (form-strings.ts) to the same tables when it
  * arrives, so the first paint carries only what it shows.
  */
@@ -14,26 +14,22 @@ export const STRINGS: Record<Lang, Strings> = {
     close: 'Close',
     of: 'Step {n} of 4',
     t0: 'What would you like a quote for?',
-    t1: 'About you',
-    t2: 'How can we reach you?',
-    t3: 'One last thing',
     next: 'Continue',
     loading: 'Loading…',
     down: 'The quote form could not load.',
     retry: 'Try again',
+    off: 'Not available on this site.',
   },
   es: {
     cta: 'Cotiza ahora',
     close: 'Cerrar',
     of: 'Paso {n} de 4',
     t0: '¿Qué quieres asegurar?',
-    t1: 'Sobre ti',
-    t2: '¿Cómo te contactamos?',
-    t3: 'Un último paso',
     next: 'Continuar',
     loading: 'Cargando…',
     down: 'No se pudo cargar el formulario.',
     retry: 'Reintentar',
+    off: 'No disponible en este sitio.',
   },
 };
 

@@ -1,12 +1,12 @@
 import type { Theme } from './types.js';
 
-/** Each theme entry: its custom property (--lh-<name>) and its default. */
-const THEME: [keyof Theme, string, string][] = [
-  ['primary_color', 'primary', '#1d4ed8'],
-  ['text_color', 'text', '#1f2937'],
-  ['background_color', 'bg', '#fff'],
-  ['radius', 'radius', '8px'],
-  ['font_family', 'font', 'system-ui,sans-serif'],
+/** Each theme entry: its custom property (--lh-<name>), its default, and the script tag's data-* attribute (as a dataset name). */
+export const THEME: [keyof Theme, string, string, string][] = [
+  ['primary_color', 'primary', '#1d4ed8', 'color'],
+  ['text_color', 'text', '#1f2937', 'textColor'],
+  ['background_color', 'bg', '#fff', 'backgroundColor'],
+  ['radius', 'radius', '8px', 'radius'],
+  ['font_family', 'font', 'system-ui,sans-serif', 'fontFamily'],
 ];
 
 /**

@@ -12,7 +12,8 @@ export interface WidgetOptions {
   api: string;
   /** The script's own URL, against which the second chunk is resolved. */
   src: string;
-  target?: string;
+  /** A selector (data-target), or also an element (the `mount` command). */
+  target?: string | Element;
   popup: boolean;
   product?: string;
   lang: Lang;
@@ -58,6 +59,10 @@ export interface FlowState {
   config?: WidgetConfig;
   /** The configuration or the second chunk could not be fetched. */
   down?: boolean;
+  /** The server refused the key or this page's origin: no retry can help. */
+  off?: boolean;
+  /** A message above the form: a submission from an earlier page view was refused and dropped. */
+  notice?: string;
   /** The second chunk, once loaded. */
   steps?: StepsModule;
   /** Popup mode: the dialog is open. */
