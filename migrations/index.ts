@@ -22,6 +22,7 @@ import * as m018 from './2026.12.03T07.00.00.sessions-and-sign-in-attempts.js';
 import * as m019 from './2026.12.03T12.30.00.record-contact-date-on-status-change.js';
 import * as m020 from './2026.12.03T13.00.00.submission-product-source-campaign.js';
 import * as m021 from './2026.12.03T14.00.00.consent-languages.js';
+import * as m022 from './2026.12.03T15.00.00.idempotency-window-from-the-app.js';
 
 /** Table that records applied migrations (name + applied time). */
 export const MIGRATIONS_TABLE = 'schema_migrations';
@@ -54,6 +55,7 @@ const modules = {
   '2026.12.03T12.30.00.record-contact-date-on-status-change': m019,
   '2026.12.03T13.00.00.submission-product-source-campaign': m020,
   '2026.12.03T14.00.00.consent-languages': m021,
+  '2026.12.03T15.00.00.idempotency-window-from-the-app': m022,
 };
 
 export const MIGRATIONS: RunnableMigration<QueryInterface>[] = Object.entries(modules).map(

@@ -1,6 +1,6 @@
 import type { FunctionVersion } from './database-function.js';
 import { consentsImmutableV1 } from './consents-immutable.v1.sql.js';
-import { intakeSubmitV3 } from './intake-submit.v3.sql.js';
+import { intakeSubmitV4 } from './intake-submit.v4.sql.js';
 import { leadContactDateV1 } from './lead-contact-date.v1.sql.js';
 import { leadStatsOnDeleteV2 } from './lead-stats-on-delete.v2.sql.js';
 import { leadStatsOnInsertV2 } from './lead-stats-on-insert.v2.sql.js';
@@ -16,7 +16,7 @@ import { setUpdatedAtV1 } from './set-updated-at.v1.sql.js';
  */
 export const LATEST_FUNCTIONS: readonly FunctionVersion[] = [
   consentsImmutableV1,
-  intakeSubmitV3,
+  intakeSubmitV4,
   leadContactDateV1,
   leadStatsOnDeleteV2,
   leadStatsOnInsertV2,

@@ -1,5 +1,6 @@
 import { PRODUCT_TYPES } from '../../models/value-sets.js';
 import { AppError } from '../errors.js';
+import { IDEMPOTENCY_CONFLICT } from './idempotency.js';
 import type { LeadSubmissionBody } from './intake.schema.js';
 
 /** What intake_submit() answers instead of storing a submission. */
@@ -30,7 +31,7 @@ export function intakeRefusal(refusal: IntakeRefusal, body: Pick<LeadSubmissionB
         [], { 'Retry-After': String(refusal.retry_after) });
     case 'idempotency_conflict':
       return new AppError('idempotency_conflict', 409, 'This Idempotency-Key was already used with a different request body. Use a new key for a new submission.',
-        [{ field: 'Idempotency-Key', code: 'idempotency_conflict', message: 'Already used with a different body in the last 24 hours.' }]);
+        [IDEMPOTENCY_CONFLICT]);
     case 'unknown_product':
       return new AppError('validation_failed', 422, 'The submission has an invalid field.',
         [{ field: 'product', code: 'unknown_product', message: `No active product or product type "${body.product}". Use a product slug or one of: ${PRODUCT_TYPES.join(', ')}.` }]);

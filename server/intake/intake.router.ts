@@ -6,7 +6,7 @@ import { clientAddress, peerAddress } from '../http/client-address.js';
 import type { Cors } from './cors.js';
 import { readCredential } from './credentials.js';
 import { invalidKey } from './intake.errors.js';
-import { IDEMPOTENCY_KEY_MAX } from './intake.schema.js';
+import { IDEMPOTENCY_KEY_MAX } from './idempotency.js';
 import { submitLead, type SubmissionResult } from './intake.service.js';
 import { validateSubmission } from './intake.validate.js';
 import { readJsonBody } from './request-body.js';

@@ -126,4 +126,3 @@ export type LeadSubmissionInput = z.input<typeof leadSubmissionSchema>;
 export type LeadSubmissionBody = z.output<typeof leadSubmissionSchema>;
 export const LEAD_SUBMISSION_FIELDS = Object.keys(leadSubmissionSchema.shape) as (keyof LeadSubmissionBody)[];
 
-export const IDEMPOTENCY_KEY_MAX = 255;

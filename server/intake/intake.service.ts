@@ -5,7 +5,8 @@ import type { Config } from '../config.js';
 import { sourceTypeFromUtm } from './attribution.js';
 import { intakeRefusal, type IntakeRefusal } from './intake.errors.js';
 import type { ValidSubmission } from './intake.validate.js';
-import { scoreRequest } from './scoring.js';
+import { IDEMPOTENCY_WINDOW_HOURS } from './idempotency.js';
+import { scoreRequest, type ScoreRequest } from './scoring.js';
 
 /** Who is calling: a publishable key from a page, or the SHA-256 of a secret key from a server. */
 export type Credential = { kind: 'pk'; key: string } | { kind: 'sk'; hash: string };
@@ -27,6 +28,37 @@ export interface SubmissionResult {
   outcome: SubmissionOutcome;
   replayed: boolean;
 }
+
+/**
+ * What intake_submit() (migrations/functions/intake-submit.v*.sql.ts) reads.
+ * Adding an optional field is compatible; changing or removing one is not,
+ * and needs a function of a new name so old and new app versions can run
+ * side by side during a rolling deploy (see ARCHITECTURE.md).
+ */
+export interface IntakeRequest {
+  key_kind: Credential['kind'];
+  /** The publishable key, or the SHA-256 of the secret key. */
+  key: string;
+  origin: string | null;
+  ip: string;
+  user_agent: string | null;
+  limits: { ip: number; key: number; window: number };
+  idempotency_key: string | null;
+  request_hash: string | null;
+  idempotency_hours: number;
+  reference: string;
+  spam: boolean;
+  lead: ValidSubmission['lead'];
+  source_type: string | null;
+  attribution: Record<string, string>;
+  /** Product, campaign, consent and evidence are read from the validated body itself. */
+  body: ValidSubmission['body'];
+  dedup_days: number;
+  scoring: ScoreRequest;
+}
+
+/** What intake_submit() answers: a refusal, or the stored (or replayed) submission. */
+export type IntakeResult = IntakeRefusal | { reference: string; lead_id: number | null; outcome: SubmissionOutcome; replayed: boolean };
 
 /** A submit this soon after the form appeared was not typed by a person. */
 export const MIN_FILL_MILLISECONDS = 2000;
@@ -72,8 +104,8 @@ export async function submitLead(
   const attribution = Object.fromEntries(Object.entries({
     utm_source: body.utm_source, utm_medium: body.utm_medium, utm_campaign: body.utm_campaign,
     utm_term: body.utm_term, utm_content: body.utm_content, page_url: body.page_url, referrer: body.referrer,
-  }).filter(([, v]) => v != null));
-  const request = {
+  }).filter(([, v]) => v != null)) as Record<string, string>;
+  const request: IntakeRequest = {
     key_kind: context.credential.kind,
     key: context.credential.kind === 'pk' ? context.credential.key : context.credential.hash,
     origin: context.origin,
@@ -82,17 +114,17 @@ export async function submitLead(
     limits: { ip: config.RATE_LIMIT_IP_PER_WINDOW, key: config.RATE_LIMIT_KEY_PER_WINDOW, window: config.RATE_LIMIT_WINDOW_SECONDS },
     idempotency_key: context.idempotencyKey,
     request_hash: context.requestHash,
+    idempotency_hours: IDEMPOTENCY_WINDOW_HOURS,
     reference: newReference(),
     spam: looksLikeBot(body, context.now),
     lead,
     source_type: sourceTypeFromUtm(body),
     attribution,
-    // Product, campaign, consent and evidence are read from the validated body itself.
     body,
     dedup_days: config.DEDUP_WINDOW_DAYS,
     scoring: scoreRequest(submission),
   };
-  const row = await sequelize.query<{ r: IntakeRefusal | { reference: string; lead_id: number | null; outcome: SubmissionOutcome; replayed: boolean } }>(
+  const row = await sequelize.query<{ r: IntakeResult }>(
     'SELECT intake_submit($1::jsonb) AS r', { bind: [JSON.stringify(request)], type: QueryTypes.SELECT, plain: true },
   );
   const result = row!.r;

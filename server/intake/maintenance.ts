@@ -1,18 +1,20 @@
 import type { Sequelize } from 'sequelize';
 import type { Logger } from '../logger.js';
+import { IDEMPOTENCY_WINDOW_HOURS } from './idempotency.js';
 
 /** How often expired intake bookkeeping is swept; the tables stay small between sweeps. */
 export const MAINTENANCE_INTERVAL_MS = 10 * 60 * 1000;
 
 /**
  * Removes what the intake no longer needs: idempotency keys older than their
- * 24 hours, and rate-limit counters of windows long past (the longest
+ * window (IDEMPOTENCY_WINDOW_HOURS), and rate-limit counters of windows long past (the longest
  * window is an hour). Submissions and consents are records and are never
  * swept. Returns how many rows went.
  */
 export async function sweepIntakeBookkeeping(sequelize: Sequelize): Promise<{ idempotencyKeys: number; rateCounters: number }> {
   const [, keys] = await sequelize.query(
-    `DELETE FROM idempotency_keys WHERE created_at < timezone('utc', now()) - interval '24 hours'`) as [unknown, { rowCount: number }];
+    `DELETE FROM idempotency_keys WHERE created_at < timezone('utc', now()) - make_interval(hours => $1)`,
+    { bind: [IDEMPOTENCY_WINDOW_HOURS] }) as [unknown, { rowCount: number }];
   const [, counters] = await sequelize.query(
     `DELETE FROM rate_limit_counters WHERE window_start < timezone('utc', now()) - interval '2 hours'`) as [unknown, { rowCount: number }];
   return { idempotencyKeys: keys.rowCount, rateCounters: counters.rowCount };

@@ -1,5 +1,6 @@
 import { MESSAGES } from '../../models/lead-rules.js';
 import { TITLES } from '../errors.js';
+import { IDEMPOTENCY_CONFLICT } from './idempotency.js';
 import { API_PREFIX } from './intake.router.js';
 import type { Example, JsonSchema, Operation, Parameter, PathItem, ResponseObject } from './openapi.types.js';
 import { PROBLEM_CODES, type ProblemCodeName } from './problem-codes.js';
@@ -25,7 +26,7 @@ function problemExample(code: ProblemCodeName): JsonSchema {
   const errors = code === 'validation_failed'
     ? [{ field: 'email', code: 'invalid_email', message: MESSAGES.invalid_email }, { field: 'consent.text', code: 'consent_text_required', message: MESSAGES.consent_text_required }]
     : code === 'idempotency_conflict'
-      ? [{ field: 'Idempotency-Key', code: 'idempotency_conflict', message: 'Already used with a different body in the last 24 hours.' }]
+      ? [IDEMPOTENCY_CONFLICT]
       : undefined;
   return { type: `https://leadharbor.dev/problems/${code}`, title: TITLES[status], status, code, detail, ...(errors ? { errors } : {}) };
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { PREFLIGHT_MAX_AGE_SECONDS } from './cors.js';
 import { RESPONSE_SCHEMAS, REFERENCE_PATTERN } from './intake.responses.js';
-import { IDEMPOTENCY_KEY_MAX, TEXT_FIELD_RULES, consentSchema, leadSubmissionSchema } from './intake.schema.js';
+import { IDEMPOTENCY_KEY_MAX, IDEMPOTENCY_WINDOW_HOURS } from './idempotency.js';
+import { TEXT_FIELD_RULES, consentSchema, leadSubmissionSchema } from './intake.schema.js';
 import { textFieldSchema } from './openapi-text.js';
 import { openApiPaths } from './openapi.paths.js';
 import type { Header, JsonSchema, OpenApiDocument, Parameter } from './openapi.types.js';
@@ -70,7 +71,7 @@ function componentSchemas(): Record<string, JsonSchema> {
 const PARAMETERS: Record<string, Parameter> = {
   IdempotencyKey: {
     name: 'Idempotency-Key', in: 'header', required: false,
-    description: 'A new random value (a UUID) per submission, sent again unchanged on every retry of it. A retry within 24 hours gets the first answer again, with `Idempotent-Replayed: true`, and creates nothing; the same key with a different body is a 409.',
+    description: `A new random value (a UUID) per submission, sent again unchanged on every retry of it. A retry within ${IDEMPOTENCY_WINDOW_HOURS} hours gets the first answer again, with \`Idempotent-Replayed: true\`, and creates nothing; the same key with a different body is a 409.`,
     schema: { type: 'string', minLength: 1, maxLength: IDEMPOTENCY_KEY_MAX, pattern: '^[\\x21-\\x7E]+$' },
     example: '3f2b8c1e-7d4a-4e3b-9a51-0c6d2f8e4b17',
   },

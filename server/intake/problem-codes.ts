@@ -1,4 +1,5 @@
 import { MESSAGES } from '../../models/lead-rules.js';
+import { IDEMPOTENCY_WINDOW_HOURS } from './idempotency.js';
 
 /**
  * Every `code` the intake API can answer with, and what it means for the
@@ -21,7 +22,7 @@ export const PROBLEM_CODES = [
   { code: 'origin_not_allowed', status: 403, meaning: "The page's origin is not among the site key's allowed origins. Add it in LeadHarbor under Integrations." },
   { code: 'secret_key_required', status: 403, meaning: 'This endpoint is for servers: use Authorization: Bearer sk_….' },
   { code: 'not_found', status: 404, meaning: "No such submission for this key's organization, or no such route." },
-  { code: 'idempotency_conflict', status: 409, meaning: 'The Idempotency-Key was used in the last 24 hours with a different body. Use a new key for a new submission.' },
+  { code: 'idempotency_conflict', status: 409, meaning: `The Idempotency-Key was used in the last ${IDEMPOTENCY_WINDOW_HOURS} hours with a different body. Use a new key for a new submission.` },
   { code: 'payload_too_large', status: 413, meaning: 'The body is larger than 16 kB.' },
   { code: 'unsupported_media_type', status: 415, meaning: 'Send Content-Type: application/json (or text/plain holding JSON), in UTF-8.' },
   { code: 'unsupported_content_encoding', status: 415, meaning: 'The Content-Encoding is not one the API decompresses: send the body uncompressed, or as gzip or deflate.' },

@@ -17,7 +17,7 @@ export interface Pending {
 /** What the outbox needs of `localStorage`; tests pass a plain object. */
 export type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-/** Older than the server keeps idempotency keys (24 h) the replay guarantee is gone; a week-old quote request is stale anyway. */
+/** Older than the server keeps idempotency keys (a day) the replay guarantee is gone; a week-old quote request is stale anyway. */
 export const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
 
 export const storageKey = (siteKey: string): string => `leadharbor:outbox:${siteKey}`;
