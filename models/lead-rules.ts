@@ -53,7 +53,12 @@ export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F
  */
 export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 export const isWellFormedText = (value: string): boolean => !LONE_SURROGATE.test(value);
-export const LINE_BREAKS = /[\t\n]/;
+/**
+ * `value` with each lone surrogate replaced by U+FFFD (what String.prototype.toWellFormed does, for browsers
+ * without it). Pairs match first, so only halves are replaced; no lookbehind, which Safari before 16.4 cannot parse.
+ */
+export const replaceLoneSurrogates = (value: string): string =>
+  value.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g, (match) => (match.length === 2 ? match : '\uFFFD'));
 
 export const US_STATES = [
   'AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'DC', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS', 'KY', 'LA',
@@ -176,5 +181,5 @@ export function checkZipState(zip: string, state: string, country: string | null
 export function tidyText(value: string, multiline = false): string {
   const normalised = value.normalize('NFC').replace(/\r\n?/g, '\n');
   if (!multiline) return normalised.replace(/\s+/g, ' ').trim();
-  return normalised.replace(/\r\n?/g, '\n').split('\n').map((line) => line.replace(/[ \t]+/g, ' ').trim()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return normalised.split('\n').map((line) => line.replace(/[ \t]+/g, ' ').trim()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
 }

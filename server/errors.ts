@@ -82,6 +82,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     let appError: AppError;
     if (error instanceof AppError) {
       appError = error;
+    } else if (error instanceof URIError) {
+      // Express could not decode a path parameter (`%E0`): no route has such a path.
+      appError = new AppError('not_found', 404, `No route for ${req.method} ${req.path}`);
     } else if (typeof clientStatus === 'number' && clientStatus >= 400 && clientStatus < 500) {
       const type = (error as { type?: string }).type ?? 'client_error';
       appError = new AppError(type.replace(/\./g, '_'), clientStatus, clientStatus === 400 ? 'The request body is not valid JSON.' : (error as Error).message);

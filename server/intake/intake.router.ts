@@ -7,6 +7,7 @@ import type { Cors } from './cors.js';
 import { readCredential } from './credentials.js';
 import { invalidKey } from './intake.errors.js';
 import { IDEMPOTENCY_KEY_MAX } from './idempotency.js';
+import { REFERENCE_PATTERN } from './intake.responses.js';
 import { submitLead, type SubmissionResult } from './intake.service.js';
 import { validateSubmission } from './intake.validate.js';
 import { readJsonBody } from './request-body.js';
@@ -88,7 +89,10 @@ export function intakeRouter(sequelize: Sequelize, config: Config, cors: Cors): 
       SELECT s.reference, s.lead_id, s.outcome, s.created_at FROM api_keys a
         JOIN organizations o ON o.id = a.organization_id AND o.is_active
         LEFT JOIN lead_submissions s ON s.organization_id = a.organization_id AND s.reference = $2
-       WHERE a.key_hash = $1 AND a.revoked_at IS NULL`, { bind: [credential.hash, req.params.reference], type: QueryTypes.SELECT, plain: true });
+       WHERE a.key_hash = $1 AND a.revoked_at IS NULL`, {
+      // A text that cannot be a reference (a NUL among them, which PostgreSQL refuses as text) matches nothing.
+      bind: [credential.hash, REFERENCE_PATTERN.test(req.params.reference!) ? req.params.reference : null], type: QueryTypes.SELECT, plain: true,
+    });
     if (!row) throw invalidKey();
     if (row.reference === null) throw new AppError('not_found', 404, `No submission ${req.params.reference} for this key's organization.`);
     res.set('Cache-Control', 'no-store').json({

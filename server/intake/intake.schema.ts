@@ -113,8 +113,7 @@ export const leadSubmissionSchema = z.strictObject({
   consent: z.preprocess((v) => (v === null ? undefined : v), consentSchema.nullable().optional()),
   trustedform_cert_url: optional(url('TrustedForm certificate URL, kept with the consent record.')),
   leadid_token: optional({ max: SHORT_TEXT_MAX, pattern: TOKEN_PATTERN, message: MESSAGES.invalid_token, description: 'Jornaya LeadiD token, kept with the consent record.' }),
-  website: z.preprocess((v) => (v === null ? undefined : v), wellFormedString().max(SHORT_TEXT_MAX, { error: MESSAGES.too_long(SHORT_TEXT_MAX) }).nullable().optional())
-    .meta({ description: 'Honeypot: hidden from people, so it must stay empty. A filled one is answered as usual and stored as a bot submission without a lead.' }),
+  website: optional({ max: SHORT_TEXT_MAX, description: 'Honeypot: hidden from people, so it must stay empty (blank counts as empty). A filled one is answered as usual and stored as a bot submission without a lead.' }),
   // Every branch carries the shared message: a union whose string branch failed reports that branch's own (zod's English) otherwise.
   form_started_at: z.preprocess((v) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v), z.union([
     z.iso.datetime({ offset: true, ...timestampError }),

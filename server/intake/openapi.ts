@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../../models/lead-rules.js';
 import { PREFLIGHT_MAX_AGE_SECONDS } from './cors.js';
 import { RESPONSE_SCHEMAS, REFERENCE_PATTERN } from './intake.responses.js';
 import { IDEMPOTENCY_KEY_MAX, IDEMPOTENCY_WINDOW_HOURS } from './idempotency.js';
@@ -83,7 +84,7 @@ const PARAMETERS: Record<string, Parameter> = {
   Lang: {
     name: 'lang', in: 'query', required: false,
     description: "The visitor's language (en or es): the consent text comes in it when the site key has one in it, else in English.",
-    schema: { type: 'string', enum: ['en', 'es'], default: 'en' },
+    schema: { type: 'string', enum: [...LANGUAGES], default: 'en' },
   },
   IfNoneMatch: {
     name: 'If-None-Match', in: 'header', required: false,

@@ -295,3 +295,42 @@ describe('form_started_at', () => {
     expect(res.body.lead_id).toEqual(expect.any(Number));
   });
 });
+
+describe('inputs PostgreSQL itself would refuse are answered, never a 500', () => {
+  it('a honeypot holding a NUL or another control character is a 422 naming it, and nothing is written', async () => {
+    const before = await rowCounts(f);
+    for (const value of ['\u0000', 'spam\u0007']) {
+      const res = await f.postAsPage({ ...validLead(), website: value });
+      expectProblem(res, 422, 'validation_failed');
+      expect(errorsOf(res).website).toEqual({ code: 'control_characters', message: MESSAGES.control_characters });
+    }
+    expect(await rowCounts(f)).toEqual(before);
+  });
+
+  it('a blank honeypot counts as empty (a person), a filled one as a bot', async () => {
+    const person = await f.postAsServer({ ...validLead({ email: 'blank-honeypot@example.com' }), website: '   ' });
+    expect(person.status).toBe(201);
+    expect((await submissionRow(person.body.reference)).outcome).toBe('created');
+    const bot = await f.postAsServer({ ...validLead({ email: 'filled-honeypot@example.com' }), website: 'http://spam.example' });
+    expect(bot.status).toBe(201);
+    expect((await submissionRow(bot.body.reference)).outcome).toBe('spam');
+  });
+
+  it('a lookup of a reference holding a NUL, or one that is no reference at all, is a 404; a bad key is still a 401', async () => {
+    const stored = await f.postAsServer(validLead({ email: 'lookup-nul@example.com' }));
+    const lookup = (path: string, key = f.keys.skA) => request(f.app).get(`/api/v1/leads/${path}`).set('Authorization', `Bearer ${key}`);
+    expect((await lookup(stored.body.reference)).status).toBe(200);
+    for (const path of ['LH-%00', `${stored.body.reference}%00`, 'LH-ABC', 'x'.repeat(300)]) {
+      const res = await lookup(path);
+      expect([path, res.status, res.body.code]).toEqual([path, 404, 'not_found']);
+    }
+    expect((await lookup('LH-%00', f.keys.skRevoked)).status).toBe(401);
+  });
+
+  it('a path that cannot be decoded (%E0) is a 404 with a documented code, not "client_error"', async () => {
+    for (const path of ['/api/v1/leads/%E0', '/api/v1/leads/LH-%E0%A4%A']) {
+      const res = await request(f.app).get(path).set('Authorization', `Bearer ${f.keys.skA}`);
+      expect([path, res.status, res.body.code]).toEqual([path, 404, 'not_found']);
+    }
+  });
+});

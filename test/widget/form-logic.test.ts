@@ -1,4 +1,4 @@
-import { MESSAGES } from '../../models/lead-rules.js';
+import { MESSAGES, replaceLoneSurrogates } from '../../models/lead-rules.js';
 import { validateSubmission } from '../../server/intake/intake.validate.js';
 import { STEP_FIELDS, checkSteps, placeErrors, stepOf } from '../../widget/src/flow.js';
 import { MESSAGES_ES } from '../../widget/src/messages-es.js';
@@ -78,6 +78,10 @@ describe('the body the widget sends', () => {
     expect(wellFormed('\ude00b')).toBe('\ufffdb');
     expect(wellFormed('\ude00\ud83d')).toBe('\ufffd\ufffd');
     expect(wellFormed('ok 😀')).toBe('ok 😀');
+    // Browsers without String.prototype.toWellFormed (Safari before 16.4 among them) take this path.
+    for (const text of ['a\ud83d', '\ude00b', '\ude00\ud83d', 'ok 😀', '\ud83d\ud83d\ude00', '']) {
+      expect(replaceLoneSurrogates(text)).toBe((text as string & { toWellFormed(): string }).toWellFormed());
+    }
     const body = buildBody({ ...FILLED, website: 'bot\ud800' }, context('https://partner.example/?utm_term=x%ED%A0%BD', ''));
     const text = JSON.stringify(body);
     expect(text).not.toMatch(/\\ud[89a-f]/i);

@@ -45,6 +45,13 @@ it('writes a hashed copy, a minified second chunk that widget.js names, source m
   }
 });
 
+it('uses no regular-expression lookbehind, which Safari before 16.4 cannot parse (the whole chunk would fail to load)', async () => {
+  const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
+  for (const name of ['widget.js', manifest.steps]) {
+    expect([name, /\(\?<[=!]/.test(await readFile(path.join(dir, name), 'utf8'))]).toEqual([name, false]);
+  }
+});
+
 it('fails the size check above the budget, and passes the real build', async () => {
   const check = (folder: string) => promisify(execFile)(process.execPath, ['--import', 'tsx', 'widget/size-check.ts', folder]);
   await expect(check(dir)).resolves.toMatchObject({ stdout: expect.stringContaining('min+gzip') });

@@ -1,4 +1,4 @@
-import { CONTROL_CHARACTERS, PLAIN_TEXT_PATTERN, SHORT_TEXT_MAX, URL_MAX, URL_PATTERN, tidyText } from '../../models/lead-rules.js';
+import { CONTROL_CHARACTERS, PLAIN_TEXT_PATTERN, SHORT_TEXT_MAX, URL_MAX, URL_PATTERN, replaceLoneSurrogates, tidyText } from '../../models/lead-rules.js';
 import { RULES, apiValue, clean } from './validate.js';
 import type { Lang, Values, WidgetConfig } from './types.js';
 
@@ -7,7 +7,7 @@ const UTM = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_conten
 /** `value` with every lone surrogate replaced by U+FFFD: the API refuses ill-formed text, which JSON.stringify would send as `\\udXXX`. */
 export function wellFormed(value: string): string {
   const own = (value as { toWellFormed?: () => string }).toWellFormed;
-  return own ? own.call(value) : value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return own ? own.call(value) : replaceLoneSurrogates(value);
 }
 
 /**

@@ -150,15 +150,14 @@ export const apiValue = (field: string, typed: string | undefined, lang: Lang): 
   field === 'date_of_birth' && typed ? isoDate(typed, lang) : typed;
 
 /** A field's message for an error code, in the visitor's words: a malformed date names the format they type, not the API's. */
-export function inputMessage(field: string, code: string, lang: Lang, max?: number): string | undefined {
-  return field === 'date_of_birth' && code === 'invalid_date' ? DATE_INPUT[lang].invalid : message(code, lang, max);
+export function inputMessage(field: string, code: string, lang: Lang, arg?: number | ZipStateMismatch): string | undefined {
+  return field === 'date_of_birth' && code === 'invalid_date' ? DATE_INPUT[lang].invalid : message(code, lang, arg);
 }
 
 /** The error to show under a field for what the visitor typed, or undefined when the API will accept it. */
 export function inputError(field: keyof typeof RULES, typed: string | undefined, lang: Lang, now = new Date(), state?: string): string | undefined {
   const failed = checkField(field, apiValue(field, typed, lang), now, state);
-  if (!failed) return undefined;
-  return field === 'date_of_birth' && failed.code === 'invalid_date' ? DATE_INPUT[lang].invalid : checkMessage(failed, lang);
+  return failed ? inputMessage(field, failed.code, lang, failed.mismatch ?? failed.max) : undefined;
 }
 
 /** The value the API receives: tidied like the server would, so what the visitor sees is what is stored. */
