@@ -53,7 +53,8 @@ export function createCors(sequelize: Sequelize) {
      * `Origin: null`, which should never be echoed as if it were allowed.
      */
     allowErrorBody(res: Response): void {
-      res.set('Access-Control-Allow-Origin', '*');
+      // Retry-After too: a 503's wait is for the page to honour.
+      res.set({ 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': EXPOSED_HEADERS });
     },
 
     /** Whether `origin` is allowed for the publishable key `key`. */

@@ -122,31 +122,40 @@ describe('the outbox', () => {
     expect(before).toBe(1);
   }, 60_000);
 
-  it('drops what a key left on this device once the key is revoked: "not available", and no request is retried', async () => {
+  it('keeps what a key left on this device while the key is off ("not available", nothing sent), and delivers it once the key is back', async () => {
     const key = newPublishableKey();
     await suite.world.client.query(`
       INSERT INTO site_keys (organization_id, name, key, allowed_origins, consent_text, consent_version, default_lead_source_id)
-      VALUES ($1, 'Revoked later', $2, $3, 'I agree.', 'v1', (SELECT id FROM lead_sources WHERE source_type = 'web'))`,
+      VALUES ($1, 'Off for a while', $2, $3, 'I agree.', 'v1', (SELECT id FROM lead_sources WHERE source_type = 'web'))`,
     [suite.world.organizationId, key, [suite.world.demoURL]]);
     const { page, context } = await suite.pool.open();
     const posts: string[] = [];
     context.on('request', (r) => { if (r.method() === 'POST') posts.push(r.url()); });
     const { console } = await watch(page);
-    const url = serveOnDemoOrigin(suite.world, 'revoked.html', hostPage(`<main id="q"></main>${embedTag(suite.world, { target: '#q' }, key)}`));
+    const url = serveOnDemoOrigin(suite.world, 'key-off.html', hostPage(`<main id="q"></main>${embedTag(suite.world, { target: '#q' }, key)}`));
     await page.goto(url);
     await atStep(page.locator('leadharbor-widget'), 'product');
-    await page.evaluate(([k, e]) => localStorage.setItem(`leadharbor:outbox:${k}`, JSON.stringify([e])), [key, entry('33333333-3333-4333-8333-333333333333', validBody('x@example.com'))] as const);
+    const stored = (k: string) => page.evaluate((name) => localStorage.getItem(`leadharbor:outbox:${name}`), k);
+    await page.evaluate(([k, e]) => localStorage.setItem(`leadharbor:outbox:${k}`, JSON.stringify([e])), [key, entry('33333333-3333-4333-8333-333333333333', validBody('key-off@example.com'))] as const);
     await suite.world.client.query('UPDATE site_keys SET is_active = false WHERE key = $1', [key]);
     posts.length = 0;
 
     await page.reload();
     const w = page.locator('leadharbor-widget');
     await w.locator('#lh-h', { hasText: NOT_AVAILABLE }).waitFor();
-    expect(await page.evaluate((k) => localStorage.getItem(`leadharbor:outbox:${k}`), key)).toBeNull();
+    expect(await stored(key)).not.toBeNull();
     expect(await w.locator('[data-step="unavailable"]').count()).toBe(0);
     expect(posts).toEqual([]);
     expect(leadKeys(console)).toEqual([expect.stringContaining(`LeadHarbor: The site key ${key} is unknown, revoked or inactive`)]);
-  });
+
+    await suite.world.client.query('UPDATE site_keys SET is_active = true WHERE key = $1', [key]);
+    await page.reload();
+    await atStep(page.locator('leadharbor-widget'), 'product');
+    for (let i = 0; i < 100 && (await stored(key)) !== null; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await stored(key)).toBeNull();
+    const { rows } = await suite.world.client.query("SELECT count(*)::int AS n FROM leads WHERE email = 'key-off@example.com'");
+    expect(rows[0].n).toBe(1);
+  }, 60_000);
 });
 
 describe('a key or an origin that is refused', () => {

@@ -65,6 +65,12 @@ describe('during a database outage', () => {
       expect(failed.headers['retry-after']).toBe('5');
       expect(failed.headers['access-control-allow-origin']).toBe(PARTNER_ORIGIN);
       expect(failed.headers['access-control-expose-headers']).toMatch(/(^|, )Retry-After(,|$)/);
+      // The widget's first request: its 503 is readable by any page, Retry-After included.
+      const config = await request(f.app).get(`${WIDGET}?key=${f.keys.pkA}`).set('Origin', PARTNER_ORIGIN);
+      expectProblem(config, 503, 'database_unavailable');
+      expect(config.headers['retry-after']).toBe('5');
+      expect(config.headers['access-control-allow-origin']).toBe('*');
+      expect(config.headers['access-control-expose-headers']).toMatch(/(^|, )Retry-After(,|$)/);
 
       // Allowed by the site key, but never checked by this app: its preflight cannot be answered, nor its 503 read.
       const unchecked = await preflight(LEADS, OTHER_ALLOWED_ORIGIN);

@@ -76,16 +76,12 @@ export class App extends Component<AppProps, FlowState> implements FlowHost {
    * The key or this page's origin is refused: "not available" for the
    * visitor, no retry (it cannot work), and for the site's owner one console
    * line saying what to fix, in the server's words (the origin to add, or the
-   * key to check). What this key left in the outbox here can never be
-   * delivered, so it goes.
+   * key to check). What this key left in the outbox stays: a key switched
+   * off for a while, or an origin removed by mistake, must not cost the
+   * leads waiting here (they expire after a week like any other).
    */
   refused(why: string): void {
     console.warn(`LeadHarbor: ${why}`);
-    try {
-      localStorage.removeItem(`leadharbor:outbox:${this.props.opts.key}`);
-    } catch {
-      // storage blocked: there is no outbox either
-    }
     this.setState({ off: true });
   }
 
