@@ -121,6 +121,21 @@ describe('site keys: the consent visitors agree to', () => {
   });
 
   it.each([
+    ['a version with angle brackets', { consent_version: 'v2 <final>' }, 'consent_version'],
+    ['a text holding half an emoji', { consent_text: 'I agree \ud83d to be called.' }, 'consent_text'],
+  ])('refuses %s, which the intake API would refuse in every submission, and saves nothing; the plain version is saved', async (_label, fields, field) => {
+    const before = await SiteKey.count();
+    const errors = errorsOf(await staffA.post(api('site_keys', 'actions/new')).send({ name: 'Echoed back', consent_text: 'I agree to be called.', ...fields }));
+    expect(Object.keys(errors)).toEqual([field]);
+    expect(errors[field]!.message).not.toMatch(/consent_|null|undefined|zod/i);
+    expect(await SiteKey.count()).toBe(before);
+    const saved = await staffA.post(api('site_keys', 'actions/new')).send({ name: 'Echoed back', consent_text: 'I agree to be called.', consent_version: '  v2   final ' });
+    expect(saved.body.notice?.type).toBe('success');
+    expect(await SiteKey.findOne({ where: { id: saved.body.record.id }, raw: true })).toMatchObject({ consent_version: 'v2 final' });
+    await SiteKey.destroy({ where: { id: saved.body.record.id } });
+  });
+
+  it.each([
     ['no consent text', { name: 'JSON site' }],
     ['active true and a blank text', { name: 'JSON site', is_active: true, consent_text: '   ' }],
   ])('refuses the same through the admin API as JSON: %s', async (_label, body) => {

@@ -1,7 +1,9 @@
 import { ValidationError, flat, type ActionRequest, type PropertyErrors } from 'adminjs';
+import type { z } from 'zod';
 import { tidyText } from '../../../models/lead-rules.js';
 import { consentTextProblems, type WidgetTheme } from '../../../models/site-key.model.js';
 import { newPublishableKey } from '../../intake/keys.js';
+import { consentSchema } from '../../intake/intake.schema.js';
 
 /** `#rgb` or `#rrggbb`: what the widget's colour variables accept, and nothing a stylesheet could misread. */
 export const HEX_COLOUR = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
@@ -53,6 +55,11 @@ function activeFrom(value: unknown): boolean | undefined {
   return !(value === false || value === 'false' || value === '0' || value === '');
 }
 
+/** The intake API's rules for what the widget echoes back from these fields (consent.text and consent.version). */
+const API_CONSENT_RULES: Record<string, z.ZodType> = {
+  consent_text: consentSchema.shape.text, consent_text_es: consentSchema.shape.text, consent_version: consentSchema.shape.version,
+};
+
 /**
  * The consent texts tidied as the intake API tidies `consent.text` (line
  * breaks as LF, spaces collapsed; blank is none), then checked against the
@@ -72,6 +79,17 @@ function consentFrom(params: Payload, saved: Payload | undefined, errors: Proper
     consent_text: pick('consent_text'), consent_text_es: pick('consent_text_es'),
   });
   for (const [field, message] of Object.entries(problems)) errors[field] = { message, type: 'invalid' };
+  if ('consent_version' in params) {
+    const version = params.consent_version;
+    const tidied = typeof version === 'string' ? tidyText(version) : version ?? null;
+    texts.consent_version = tidied === '' ? null : tidied;
+  }
+  // Then the intake API's own rules: the widget sends these words back with every submission, so a text or
+  // version the API refuses (a lone surrogate, "v2 <final>") would make every lead from this key a 422.
+  for (const [field, rule] of Object.entries(API_CONSENT_RULES)) {
+    const checked = errors[field] ? undefined : rule.safeParse(pick(field) ?? undefined);
+    if (checked && !checked.success) errors[field] = { message: checked.error.issues[0]!.message, type: 'invalid' };
+  }
   return texts;
 }
 
