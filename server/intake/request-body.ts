@@ -25,6 +25,8 @@ export async function readJsonBody(req: Request, res: Response): Promise<unknown
     throw new AppError('unsupported_media_type', 415,
       `Send the body as application/json (or text/plain holding JSON) in UTF-8; got ${mediaType ? `"${type}"` : 'no Content-Type'}.`);
   }
+  // RFC 9110 8.4.1.3: a recipient should treat x-gzip as gzip; body-parser knows only the latter.
+  if (req.headers['content-encoding']?.trim().toLowerCase() === 'x-gzip') req.headers['content-encoding'] = 'gzip';
   await new Promise<void>((resolve, reject) => {
     readRaw(req, res, (error?: unknown) => {
       if (!error) return resolve();

@@ -189,7 +189,7 @@ describe('bytes and encodings', () => {
     }
   });
 
-  it.each([['gzip', gzipSync], ['deflate', deflateSync], ['GZip', gzipSync]])('a %s body is inflated and stored', async (encoding, compress) => {
+  it.each([['gzip', gzipSync], ['deflate', deflateSync], ['GZip', gzipSync], ['x-gzip', gzipSync]])('a %s body is inflated and stored', async (encoding, compress) => {
     const res = await postBytes(compress(Buffer.from(lead())), { 'Content-Encoding': encoding });
     expect(res.status).toBe(201);
     expect((await leadRow(res.body.lead_id)).first_name).toBe('José');
