@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { newPublishableKey } from '../../server/intake/keys.js';
 import { startDemoServer } from '../../widget/demo/demo-server.js';
@@ -14,9 +15,16 @@ const suite = widgetSuite('e2e_widget_real_pages');
 
 const NOT_AVAILABLE = 'Not available on this site.';
 
-/** The policy a partner adds for the widget (README, "Content Security Policy"), with Trusted Types enforced. */
-const recipe = (app: string) =>
-  `default-src 'none'; script-src ${app}; connect-src ${app}; require-trusted-types-for 'script'; trusted-types leadharbor`;
+/**
+ * The policy a partner adds for the widget, read from the README's "Content
+ * Security Policy" section (so the recipe partners copy is the one tested),
+ * with its example address replaced by this app's.
+ */
+const README_POLICY = /Tested in Chromium with exactly `([^`]+)`/.exec(readFileSync('README.md', 'utf8'))?.[1];
+const recipe = (app: string) => {
+  if (!README_POLICY?.includes('https://leads.example.com')) throw new Error('README.md lost its tested CSP recipe ("Tested in Chromium with exactly `…`")');
+  return README_POLICY.replaceAll('https://leads.example.com', app);
+};
 
 /** Records the page's CSP violations (from the `securitypolicyviolation` event, installed before any page script) and its console. */
 async function watch(page: Page): Promise<{ violations: () => Promise<string[]>; console: string[] }> {
