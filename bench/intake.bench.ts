@@ -21,7 +21,7 @@ import os from 'node:os';
 import autocannon, { type Result } from 'autocannon';
 import pg from 'pg';
 import { createMigrator } from '../server/db/migrator.js';
-import { newSecretKey } from '../server/intake/keys.js';
+import { newSecretKey } from '../server/auth/keys.js';
 import { createLogger } from '../server/logger.js';
 import { cpuMs, dropDatabase, freshDatabase, startServer, stopServer } from './support.js';
 import { seedIntakeCatalog } from '../test/support/intake-catalog.js';

@@ -10,7 +10,7 @@ import { REQUIRED, taken } from './validators.js';
 /**
  * A secret key (`sk_…`) for server-to-server calls. Only its SHA-256 is
  * stored; the key itself is shown once, when it is created
- * (server/intake/keys.ts makes both).
+ * (server/auth/keys.ts makes both).
  */
 export class ApiKey extends Model<InferAttributes<ApiKey>, InferCreationAttributes<ApiKey>> {
   declare id: CreationOptional<number>;

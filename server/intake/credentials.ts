@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { AppError } from '../errors.js';
 import { BEARER_CHALLENGE, invalidKey } from './intake.errors.js';
-import { hashSecretKey } from './keys.js';
+import { hashSecretKey } from '../auth/keys.js';
 import type { Credential } from './intake.service.js';
 
 const PUBLISHABLE = /^pk_[A-Za-z0-9]{24,61}$/;

@@ -5,7 +5,7 @@ import { FIELD_ERROR_CODES, PROBLEM_CODES, PROBLEM_CODE_NAMES } from './problem-
 
 /**
  * What the intake API answers, as zod schemas: the OpenAPI document's
- * response schemas are generated from these (openapi.ts), and the handlers
+ * response schemas are generated from these (docs/openapi.ts), and the handlers
  * can type their bodies with the inferred types below, so the document and
  * the code describe one shape. Objects are strict: a publishable key's
  * receipt must never gain `lead_id` or `duplicate` unnoticed, and the tests

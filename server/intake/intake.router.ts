@@ -7,6 +7,7 @@ import type { Cors } from './cors.js';
 import { readCredential } from './credentials.js';
 import { invalidKey } from './intake.errors.js';
 import { IDEMPOTENCY_KEY_MAX } from './idempotency.js';
+import { API_PREFIX } from './intake-paths.js';
 import { REFERENCE_PATTERN } from './intake.responses.js';
 import { submitLead, type SubmissionResult } from './intake.service.js';
 import { validateSubmission } from './intake.validate.js';
@@ -14,7 +15,6 @@ import { readJsonBody } from './request-body.js';
 import { requestHash } from './request-hash.js';
 import { widgetConfigHandler } from './widget-config.js';
 
-export const API_PREFIX = '/api/v1';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 const route = (handler: Handler) => (req: Request, res: Response, next: NextFunction) => { handler(req, res).catch(next); };

@@ -4,13 +4,13 @@ import {
   AGE_MAX, AGE_MIN, CONSENT_TEXT_MAX, CONSENT_VERSION_MAX, CONTROL_CHARACTERS, DATE_PATTERN, EMAIL_PATTERN, LANGUAGES, LEAD_LIMITS, MESSAGES,
   NAME_PATTERN, PHONE_PATTERN, PLAIN_TEXT_PATTERN, SHORT_TEXT_MAX, SLUG_PATTERN, TOKEN_PATTERN, URL_MAX, URL_PATTERN, isWellFormedText, tidyText,
 } from '../../models/lead-rules.js';
-import type { TextFieldRule } from './openapi-text.js';
+import type { TextFieldRule } from './docs/openapi-text.js';
 
 /**
  * The intake contract: `POST /api/v1/leads`'s body. Built from the shared
  * rules (models/lead-rules.ts) so the widget checks the same limits with the
  * same words; the OpenAPI document is generated from these schemas
- * (openapi.ts). Unknown fields are refused by name. Strings are tidied
+ * (docs/openapi.ts). Unknown fields are refused by name. Strings are tidied
  * by tidyText() (trimmed, spaces collapsed, line breaks folded in single-line
  * fields and stored as LF in multi-line ones) before they are checked; blank
  * or null optional fields count as absent.

@@ -2,7 +2,7 @@ import type { CreationAttributes, Sequelize } from 'sequelize';
 import { Campaign, InsuranceProduct, Lead, LeadSource, Organization, SiteKey, User, UserRole } from '../../models/index.js';
 import { PRODUCT_TYPES, SOURCE_TYPES, type ProductType, type SourceType, type StaffRole } from '../../models/value-sets.js';
 import { generatePassword, hashPassword, verifyPassword } from '../auth/password.js';
-import { newPublishableKey } from '../intake/keys.js';
+import { newPublishableKey } from '../auth/keys.js';
 import { DEMO_CAMPAIGNS, DEMO_ORGANIZATION, DEMO_PRODUCTS, DEMO_SITE_KEY, DEMO_SOURCES } from './demo-catalog.js';
 import { copyLeads } from './lead-copy.js';
 import { generateLead, type LeadRefs } from './lead-generator.js';

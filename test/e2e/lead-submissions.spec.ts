@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { ApiKey, Campaign, InsuranceProduct, LeadSource, Organization, User, UserRole } from '../../models/index.js';
 import { hashPassword } from '../../server/auth/password.js';
-import { newSecretKey } from '../../server/intake/keys.js';
+import { newSecretKey } from '../../server/auth/keys.js';
 import { SLOW, browserSuite, signIn } from '../support/browser.js';
 import { CONSENT_TEXT } from '../support/intake-fixture.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Frame, Locator, Page } from 'playwright-core';
-import { newPublishableKey } from '../../server/intake/keys.js';
+import { newPublishableKey } from '../../server/auth/keys.js';
 import { startDemoServer } from '../../widget/demo/demo-server.js';
 import { atStep, embedTag, hostPage, serveOnDemoOrigin, widgetSuite } from '../support/widget-embed.js';
 import { fillToConsent, humanPace, leadsByEmail, submissionsByEmail, visitor } from '../support/widget-page.js';

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { Campaign, Lead, PasswordReset, SiteKey, User } from '../../models/index.js';
 import { verifyPassword } from '../../server/auth/password.js';
-import { newPublishableKey } from '../../server/intake/keys.js';
+import { newPublishableKey } from '../../server/auth/keys.js';
 import { PASSWORD, adminAgent, adminApi as api, createAdminFixture, type AdminFixture } from '../support/admin-fixture.js';
 
 type Agent = Awaited<ReturnType<AdminFixture['login']>>['agent'];

@@ -1,5 +1,5 @@
 import { ApiKey, Campaign, InsuranceProduct, Lead, LeadSource, Organization, SiteKey, User, UserRole } from '../../models/index.js';
-import { newPublishableKey, newSecretKey } from '../../server/intake/keys.js';
+import { newPublishableKey, newSecretKey } from '../../server/auth/keys.js';
 import { adminAgent, adminApi as api, createAdminFixture, type AdminFixture } from '../support/admin-fixture.js';
 
 type Agent = Awaited<ReturnType<AdminFixture['login']>>['agent'];

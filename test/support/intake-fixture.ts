@@ -4,7 +4,7 @@ import type { Sequelize } from 'sequelize';
 import request from 'supertest';
 import { createApp } from '../../server/app.js';
 import { loadConfig, type Config } from '../../server/config.js';
-import { newPublishableKey, newSecretKey } from '../../server/intake/keys.js';
+import { newPublishableKey, newSecretKey } from '../../server/auth/keys.js';
 import { connect, createTestDatabase, migrate, quietLogger, type TestDatabase } from './test-database.js';
 import { seedIntakeCatalog } from './intake-catalog.js';
 

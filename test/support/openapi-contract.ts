@@ -1,8 +1,8 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import formats from 'ajv-formats';
 import type { Response } from 'supertest';
-import { openApiDocument } from '../../server/intake/openapi.js';
-import { resolve, type Method, type ResponseObject } from '../../server/intake/openapi.types.js';
+import { openApiDocument } from '../../server/intake/docs/openapi.js';
+import { resolve, type Method, type ResponseObject } from '../../server/intake/docs/openapi.types.js';
 
 /**
  * Checks real answers against the intake API's OpenAPI document, looking

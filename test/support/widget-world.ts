@@ -5,7 +5,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import type { Sequelize } from 'sequelize';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
-import { newPublishableKey } from '../../server/intake/keys.js';
+import { newPublishableKey } from '../../server/auth/keys.js';
 import { startDemoServer, type DemoServer } from '../../widget/demo/demo-server.js';
 import { CONSENT_TEXT, TEST_ENV } from './intake-fixture.js';
 import { seedIntakeCatalog } from './intake-catalog.js';

@@ -2,7 +2,7 @@ import {
   BaseRecord, NotFoundError, ValidationError,
   type Action, type ActionContext, type ActionRequest, type ActionResponse, type PropertyErrors, type RecordActionResponse,
 } from 'adminjs';
-import { newSecretKey } from '../../intake/keys.js';
+import { newSecretKey } from '../../auth/keys.js';
 import { asAdmin, isSuperuser } from '../current-admin.js';
 
 /** What the creation form shows beside the secret, and the tests look for. */

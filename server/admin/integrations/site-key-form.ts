@@ -2,7 +2,7 @@ import { ValidationError, flat, type ActionRequest, type PropertyErrors } from '
 import type { z } from 'zod';
 import { tidyText } from '../../../models/lead-rules.js';
 import { consentTextProblems, type WidgetTheme } from '../../../models/site-key.model.js';
-import { newPublishableKey } from '../../intake/keys.js';
+import { newPublishableKey } from '../../auth/keys.js';
 import { consentSchema } from '../../intake/intake.schema.js';
 
 /** `#rgb` or `#rrggbb`: what the widget's colour variables accept, and nothing a stylesheet could misread. */

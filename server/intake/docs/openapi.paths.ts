@@ -1,13 +1,11 @@
-import { MESSAGES } from '../../models/lead-rules.js';
-import { TITLES } from '../errors.js';
-import { IDEMPOTENCY_CONFLICT } from './idempotency.js';
-import { API_PREFIX } from './intake.router.js';
+import { MESSAGES } from '../../../models/lead-rules.js';
+import { TITLES } from '../../errors.js';
+import { IDEMPOTENCY_CONFLICT } from '../idempotency.js';
+import { API_PREFIX, DOCS_PATH, OPENAPI_PATH } from '../intake-paths.js';
 import type { Example, JsonSchema, Operation, Parameter, PathItem, ResponseObject } from './openapi.types.js';
-import { PROBLEM_CODES, type ProblemCodeName } from './problem-codes.js';
+import { PROBLEM_CODES, type ProblemCodeName } from '../problem-codes.js';
 
 /** The documentation's own addresses (docs.router.ts serves them). */
-export const OPENAPI_PATH = `${API_PREFIX}/openapi.json`;
-export const DOCS_PATH = '/api/docs';
 
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const header = (name: string) => ({ $ref: `#/components/headers/${name}` });

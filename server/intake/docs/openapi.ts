@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { LANGUAGES } from '../../models/lead-rules.js';
-import { PREFLIGHT_MAX_AGE_SECONDS } from './cors.js';
-import { RESPONSE_SCHEMAS, REFERENCE_PATTERN } from './intake.responses.js';
-import { IDEMPOTENCY_KEY_MAX, IDEMPOTENCY_WINDOW_HOURS } from './idempotency.js';
-import { TEXT_FIELD_RULES, consentSchema, leadSubmissionSchema } from './intake.schema.js';
+import { LANGUAGES } from '../../../models/lead-rules.js';
+import { PREFLIGHT_MAX_AGE_SECONDS } from '../cors.js';
+import { RESPONSE_SCHEMAS, REFERENCE_PATTERN } from '../intake.responses.js';
+import { IDEMPOTENCY_KEY_MAX, IDEMPOTENCY_WINDOW_HOURS } from '../idempotency.js';
+import { TEXT_FIELD_RULES, consentSchema, leadSubmissionSchema } from '../intake.schema.js';
 import { textFieldSchema } from './openapi-text.js';
 import { openApiPaths } from './openapi.paths.js';
 import type { Header, JsonSchema, OpenApiDocument, Parameter } from './openapi.types.js';
-import { MAX_BODY_BYTES } from './request-body.js';
+import { MAX_BODY_BYTES } from '../request-body.js';
 
 /**
  * The intake API's OpenAPI 3.1 document, generated from the zod schemas the

@@ -1,8 +1,8 @@
 import {
   DATE_PATTERN, EMAIL_PATTERN, NAME_PATTERN, PHONE_PATTERN, PLAIN_TEXT_PATTERN, SLUG_PATTERN, TOKEN_PATTERN, URL_PATTERN,
-} from '../../models/lead-rules.js';
-import { REFERENCE_PATTERN } from './intake.responses.js';
-import { NO_CONTROLS } from './intake.schema.js';
+} from '../../../models/lead-rules.js';
+import { REFERENCE_PATTERN } from '../intake.responses.js';
+import { NO_CONTROLS } from '../intake.schema.js';
 import { NOT_BLANK_PATTERN, inputPattern } from './openapi-text.js';
 import { resolve, type JsonSchema, type OpenApiDocument } from './openapi.types.js';
 

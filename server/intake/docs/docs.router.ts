@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
-import { notModified } from '../http/conditional.js';
+import { notModified } from '../../http/conditional.js';
 import { DOCS_CSS } from './docs-page.css.js';
 import { renderDocsPage } from './docs-page.js';
 import { openApiDocument } from './openapi.js';
-import { DOCS_PATH, OPENAPI_PATH } from './openapi.paths.js';
+import { DOCS_PATH, OPENAPI_PATH } from '../intake-paths.js';
 
 const sha256 = (text: string, encoding: 'base64' | 'base64url') => createHash('sha256').update(text).digest(encoding);
 

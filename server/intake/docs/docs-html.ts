@@ -1,4 +1,4 @@
-import { escapeHtml } from '../http/escape-html.js';
+import { escapeHtml } from '../../http/escape-html.js';
 
 /**
  * Safe HTML building for the docs page. Every interpolated value is escaped
