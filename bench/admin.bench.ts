@@ -29,7 +29,7 @@ import AdminJSExpress from '@adminjs/express';
 import pg from 'pg';
 import { QueryTypes } from 'sequelize';
 import { Campaign, InsuranceProduct, Lead, LeadSource, Organization, User, initModels } from '../models/index.js';
-import { ADMIN_ROOT, buildAdmin } from '../server/admin/admin-router.js';
+import { ADMIN_ROOT, buildAdmin } from '../server/admin/build-admin.js';
 import { createAuthenticate } from '../server/admin/auth.js';
 import { createApp } from '../server/app.js';
 import { hashPassword } from '../server/auth/password.js';

@@ -101,7 +101,7 @@ export async function startServer(config: Config, logger: Logger, startedAt = pe
   logger.info(`Database: ${db.kind === 'embedded' ? 'embedded PostgreSQL' : db.displayUrl}`);
   if (config.MIGRATE_ON_START) await migrateToLatest(db, logger);
 
-  const { ADMIN_ROOT, buildAdmin } = await import('./admin/admin-router.js');
+  const { ADMIN_ROOT, buildAdmin } = await import('./admin/build-admin.js');
   const admin = buildAdmin({ sequelize: db.sequelize, databaseUrl: db.url, config, logger });
   closeAdmin = admin.close;
   const app = createApp({ sequelize: db.sequelize, logger, config, mountAdmin: admin.mount });

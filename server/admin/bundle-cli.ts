@@ -8,7 +8,7 @@ process.env.NODE_ENV ??= 'production'; // minified bundle; read by AdminJS's bun
 const { Sequelize } = await import('sequelize');
 const { initModels } = await import('../../models/index.js');
 initModels(new Sequelize('postgres://bundle@localhost/none', { logging: false }));
-const { createAdmin } = await import('./admin-router.js');
+const { createAdmin } = await import('./build-admin.js');
 const { bundleComponents } = await import('./bundle-components.js');
 const started = performance.now();
 const file = await bundleComponents(createAdmin());

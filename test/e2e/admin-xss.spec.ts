@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { Lead, Organization, User, UserRole } from '../../models/index.js';
 import { forcePasswordReset } from '../../server/admin/accounts/password-reset.js';
-import { createAdmin } from '../../server/admin/admin-router.js';
+import { createAdmin } from '../../server/admin/build-admin.js';
 import { secureAdminHtml } from '../../server/admin/safe-html.js';
 import { hashPassword } from '../../server/auth/password.js';
 import { SLOW, browserSuite, signIn } from '../support/browser.js';

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import type { Sequelize } from 'sequelize';
 import { Campaign, InsuranceProduct, Lead, LeadSource, Organization, User, UserRole } from '../../models/index.js';
-import { buildAdmin, type AdminMount } from '../../server/admin/admin-router.js';
+import { buildAdmin, type AdminMount } from '../../server/admin/build-admin.js';
 import { csvField } from '../../server/admin/export/csv.js';
 import { leadsCsvExport } from '../../server/admin/export/export-route.js';
 import { LEAD_CSV_COLUMNS } from '../../server/admin/export/leads-csv.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ApiKey, Consent, Lead, LeadSubmission, SiteKey, User } from '../../models/index.js';
 import { SHOWN_ONCE } from '../../server/admin/integrations/api-key-actions.js';
-import type { LeadIntakeSummary } from '../../server/admin/integrations/lead-intake.js';
+import type { LeadIntakeSummary } from '../../server/admin/resources/lead-intake-summary.js';
 import { newPublishableKey, newSecretKey } from '../../server/auth/keys.js';
 import { adminApi as api, createAdminFixture, type AdminFixture } from '../support/admin-fixture.js';
 

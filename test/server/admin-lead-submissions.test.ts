@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { ApiKey } from '../../models/index.js';
-import type { LeadIntakeSummary } from '../../server/admin/integrations/lead-intake.js';
+import type { LeadIntakeSummary } from '../../server/admin/resources/lead-intake-summary.js';
 import { newSecretKey } from '../../server/auth/keys.js';
 import { adminApi as api, createAdminFixture, type AdminFixture } from '../support/admin-fixture.js';
 import { CONSENT_TEXT } from '../support/intake-fixture.js';

@@ -5,7 +5,7 @@ import type { Sequelize } from 'sequelize';
 import { QueryTypes } from 'sequelize';
 import { Lead, Organization, User } from '../../models/index.js';
 import { LEAD_STATUSES } from '../../models/value-sets.js';
-import { buildAdmin, type AdminMount } from '../../server/admin/admin-router.js';
+import { buildAdmin, type AdminMount } from '../../server/admin/build-admin.js';
 import { EXACT_COUNT_LIMIT, ScopedResource } from '../../server/admin/scoped-resource.js';
 import { createApp } from '../../server/app.js';
 import { hashPassword } from '../../server/auth/password.js';

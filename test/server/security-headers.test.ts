@@ -5,7 +5,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { Organization, User } from '../../models/index.js';
 import { forcePasswordReset } from '../../server/admin/accounts/password-reset.js';
-import { createAdmin } from '../../server/admin/admin-router.js';
+import { createAdmin } from '../../server/admin/build-admin.js';
 import { UnsafeAdminHtmlError, secureAdminHtml } from '../../server/admin/safe-html.js';
 import { withoutGlobalEval } from '../../server/admin/csp-safe-bundles.js';
 import { createApp } from '../../server/app.js';

@@ -2,7 +2,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import type { Sequelize } from 'sequelize';
 import { Campaign, Lead, Organization, User, UserRole } from '../../models/index.js';
-import { buildAdmin, type AdminMount } from '../../server/admin/admin-router.js';
+import { buildAdmin, type AdminMount } from '../../server/admin/build-admin.js';
 import { createApp } from '../../server/app.js';
 import { hashPassword } from '../../server/auth/password.js';
 import { loadConfig } from '../../server/config.js';

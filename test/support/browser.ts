@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import type { Sequelize } from 'sequelize';
-import { buildAdmin, type AdminMount } from '../../server/admin/admin-router.js';
+import { buildAdmin, type AdminMount } from '../../server/admin/build-admin.js';
 import { bundleComponents } from '../../server/admin/bundle-components.js';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';

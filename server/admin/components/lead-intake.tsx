@@ -1,7 +1,7 @@
 import React from 'react';
 import type { ShowPropertyProps } from 'adminjs';
 import { Box, Label, Text } from '@adminjs/design-system';
-import type { LeadIntakeSummary } from '../integrations/lead-intake.js';
+import type { LeadIntakeSummary } from '../resources/lead-intake-summary.js';
 
 const OUTCOMES: Record<string, string> = { created: 'New lead', duplicate: 'Duplicate (repeat inquiry)', spam: 'Caught as a bot' };
 
@@ -17,7 +17,7 @@ function parse(raw: unknown): LeadIntakeSummary | null {
 /**
  * Where a lead came from, on its page: how the intake API scored it, what
  * the visitor consented to, and its submissions. Filled in by the show
- * action (see integrations/lead-intake.ts).
+ * action (see resources/lead-intake-summary.ts).
  */
 export default function LeadIntake({ record }: ShowPropertyProps) {
   const summary = parse(record?.params.intake);

@@ -99,7 +99,7 @@ function consentFrom(params: Payload, saved: Payload | undefined, errors: Proper
  * required on an active key (its references are checked by the scoped
  * resource, like every other). `saved` is the key as stored, on edit.
  * Throws a ValidationError naming each bad field. Called by
- * the resource (site-key-resource.ts) rather than a `before` hook, so AdminJS
+ * the adapter (site-key-adapter.ts) rather than a `before` hook, so AdminJS
  * answers with the values the user typed next to the errors.
  */
 export function validSiteKeyParams(params: Payload, saved?: Payload): Payload {

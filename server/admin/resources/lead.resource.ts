@@ -3,7 +3,7 @@ import { Lead } from '../../../models/index.js';
 import { LEAD_PRIORITIES, LEAD_PRIORITY_LABELS, LEAD_STATUSES, LEAD_STATUS_LABELS } from '../../../models/value-sets.js';
 import { bulkChangeActions, pipelineRecordActions } from '../pipeline/pipeline-actions.js';
 import type { ComponentIds } from '../component-loader.js';
-import { INTAKE_PROPERTY, withIntakeSummary } from '../integrations/lead-intake.js';
+import { INTAKE_PROPERTY, withIntakeSummary } from './lead-intake-summary.js';
 import { ScopedResource } from '../scoped-resource.js';
 import { SEARCH_FILTER } from '../search-filter.js';
 import { NAV, TIMESTAMPS, dropdown } from './common.js';

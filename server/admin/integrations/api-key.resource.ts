@@ -1,9 +1,9 @@
 import type { ResourceWithOptions } from 'adminjs';
 import { ApiKey } from '../../../models/index.js';
 import type { ComponentIds } from '../component-loader.js';
-import { apiKeyActions } from '../integrations/api-key-actions.js';
+import { apiKeyActions } from './api-key-actions.js';
 import { ScopedResource } from '../scoped-resource.js';
-import { NAV, TIMESTAMPS } from './common.js';
+import { NAV, TIMESTAMPS } from '../resources/common.js';
 
 /**
  * Secret keys for partners' servers. `key_hash` is a secret column of the

@@ -2,9 +2,9 @@ import type { PropertyOptions, ResourceWithOptions } from 'adminjs';
 import { PRODUCT_TYPES, PRODUCT_TYPE_LABELS } from '../../../models/value-sets.js';
 import { CONSENT_TEMPLATES } from '../../intake/consent-template.js';
 import type { ComponentIds } from '../component-loader.js';
-import { THEME_FIELDS, siteKeyForm } from '../integrations/site-key-form.js';
-import { SiteKeyResource } from '../integrations/site-key-resource.js';
-import { NAV, TIMESTAMPS, dropdown } from './common.js';
+import { THEME_FIELDS, siteKeyForm } from './site-key-form.js';
+import { SiteKeyResource } from './site-key-adapter.js';
+import { NAV, TIMESTAMPS, dropdown } from '../resources/common.js';
 
 const SHOW_ONLY = { list: false, show: true, edit: false, filter: false };
 const THEME_HINTS: Record<(typeof THEME_FIELDS)[number], string> = {

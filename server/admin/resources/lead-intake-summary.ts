@@ -3,7 +3,7 @@ import { Campaign, Consent, InsuranceProduct, Lead, LeadSource, LeadSubmission }
 import type { ScoreItem } from '../../../models/lead-submission.model.js';
 import { PRODUCT_TYPE_LABELS, type ProductType, type SubmissionOutcome } from '../../../models/value-sets.js';
 
-/** The virtual property of the lead page that carries the summary (see lead-intake.tsx). */
+/** The virtual property of the lead page that carries the summary (see components/lead-intake.tsx). */
 export const INTAKE_PROPERTY = 'intake';
 /** Submissions listed on a lead's page; the full list is one link away. */
 const RECENT_SUBMISSIONS = 10;

@@ -2,10 +2,10 @@ import type { ActionContext, ActionRequest, RecordActionResponse, ResourceWithOp
 import { NotFoundError } from 'adminjs';
 import { STAFF_ROLES, STAFF_ROLE_LABELS, User } from '../../../models/index.js';
 import { asAdmin } from '../current-admin.js';
-import { RESET_LINK_MINUTES, forcePasswordReset } from '../accounts/password-reset.js';
-import { UserResource } from '../accounts/user-resource.js';
+import { RESET_LINK_MINUTES, forcePasswordReset } from './password-reset.js';
+import { UserResource } from './user-adapter.js';
 import type { ComponentIds } from '../component-loader.js';
-import { NAV, TIMESTAMPS, dropdown } from './common.js';
+import { NAV, TIMESTAMPS, dropdown } from '../resources/common.js';
 
 /**
  * "Reset password": a GET only describes it; the POST (from the confirm
