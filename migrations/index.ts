@@ -23,6 +23,7 @@ import * as m019 from './2026.12.03T12.30.00.record-contact-date-on-status-chang
 import * as m020 from './2026.12.03T13.00.00.submission-product-source-campaign.js';
 import * as m021 from './2026.12.03T14.00.00.consent-languages.js';
 import * as m022 from './2026.12.03T15.00.00.idempotency-window-from-the-app.js';
+import * as m023 from './2026.12.03T16.00.00.usable-site-keys.js';
 
 /** Table that records applied migrations (name + applied time). */
 export const MIGRATIONS_TABLE = 'schema_migrations';
@@ -56,6 +57,7 @@ const modules = {
   '2026.12.03T13.00.00.submission-product-source-campaign': m020,
   '2026.12.03T14.00.00.consent-languages': m021,
   '2026.12.03T15.00.00.idempotency-window-from-the-app': m022,
+  '2026.12.03T16.00.00.usable-site-keys': m023,
 };
 
 export const MIGRATIONS: RunnableMigration<QueryInterface>[] = Object.entries(modules).map(

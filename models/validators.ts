@@ -1,14 +1,16 @@
+import { MESSAGES } from './lead-rules.js';
+
 /**
  * Validators with messages written for the people who read them: admin
  * staff see these under the field, not Sequelize's "Validation isEmail on
- * email failed".
+ * email failed". The lead rules' words are reused, never retyped.
  */
 export const REQUIRED = {
-  notNull: { msg: 'This field is required.' },
-  notEmpty: { msg: 'This field is required.' },
+  notNull: { msg: MESSAGES.required },
+  notEmpty: { msg: MESSAGES.required },
 };
 
-export const EMAIL = { isEmail: { msg: 'Enter a valid email address, like name@example.com.' } };
+export const EMAIL = { isEmail: { msg: MESSAGES.invalid_email } };
 
 export function oneOf(values: readonly string[]) {
   return { isIn: { args: [[...values]], msg: `Choose one of: ${values.join(', ')}.` } };

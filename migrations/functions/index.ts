@@ -1,6 +1,6 @@
 import type { FunctionVersion } from './database-function.js';
 import { consentsImmutableV1 } from './consents-immutable.v1.sql.js';
-import { intakeSubmitV4 } from './intake-submit.v4.sql.js';
+import { intakeSubmitV5 } from './intake-submit.v5.sql.js';
 import { leadContactDateV1 } from './lead-contact-date.v1.sql.js';
 import { leadStatsOnDeleteV2 } from './lead-stats-on-delete.v2.sql.js';
 import { leadStatsOnInsertV2 } from './lead-stats-on-insert.v2.sql.js';
@@ -8,6 +8,7 @@ import { leadStatsOnUpdateV2 } from './lead-stats-on-update.v2.sql.js';
 import { originAllowedV1 } from './origin-allowed.v1.sql.js';
 import { rateLimitHitV1 } from './rate-limit-hit.v1.sql.js';
 import { setUpdatedAtV1 } from './set-updated-at.v1.sql.js';
+import { usableSiteKeysV1 } from './usable-site-keys.v1.sql.js';
 
 /**
  * The version of each database function the latest migration installs.
@@ -16,7 +17,7 @@ import { setUpdatedAtV1 } from './set-updated-at.v1.sql.js';
  */
 export const LATEST_FUNCTIONS: readonly FunctionVersion[] = [
   consentsImmutableV1,
-  intakeSubmitV4,
+  intakeSubmitV5,
   leadContactDateV1,
   leadStatsOnDeleteV2,
   leadStatsOnInsertV2,
@@ -24,4 +25,5 @@ export const LATEST_FUNCTIONS: readonly FunctionVersion[] = [
   originAllowedV1,
   rateLimitHitV1,
   setUpdatedAtV1,
+  usableSiteKeysV1,
 ];

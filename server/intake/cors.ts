@@ -60,8 +60,7 @@ export function createCors(sequelize: Sequelize) {
     /** Whether `origin` is allowed for the publishable key `key`. */
     allowedForKey(key: string, origin: string): Promise<boolean> {
       return byKey.get(`${key} ${origin}`, () => ask(
-        `SELECT origin_allowed(s.allowed_origins, $2) AS ok FROM site_keys s JOIN organizations o ON o.id = s.organization_id
-          WHERE s.key = $1 AND s.is_active AND o.is_active`, [key, origin]));
+        'SELECT origin_allowed(s.allowed_origins, $2) AS ok FROM usable_site_keys() s WHERE s.key = $1', [key, origin]));
     },
 
     /** Answers a preflight: 204 with the CORS headers, or 403 when no active site key allows the origin. */
@@ -70,8 +69,7 @@ export function createCors(sequelize: Sequelize) {
       res.vary('Origin');
       if (!origin) throw new AppError('origin_required', 403, 'A CORS preflight needs an Origin header.');
       const allowed = await anyKey.get(origin, () => ask(
-        `SELECT EXISTS (SELECT 1 FROM site_keys s JOIN organizations o ON o.id = s.organization_id
-                         WHERE s.is_active AND o.is_active AND origin_allowed(s.allowed_origins, $1)) AS ok`, [origin]));
+        'SELECT EXISTS (SELECT 1 FROM usable_site_keys() s WHERE origin_allowed(s.allowed_origins, $1)) AS ok', [origin]));
       if (!allowed) {
         throw new AppError('origin_not_allowed', 403, `No site key allows the origin ${origin}. Add it to a site key's allowed origins in LeadHarbor.`);
       }

@@ -10,15 +10,10 @@ import { CONSENT_TEMPLATES, CONSENT_TEMPLATE_VERSION } from './consent-template.
 import type { Cors } from './cors.js';
 import { readCredential } from './credentials.js';
 import { invalidKey } from './intake.errors.js';
+import type { WidgetConfigResponse } from './intake.responses.js';
 
-/** What a widget needs to draw its form; the shape `GET /api/v1/widget-config` returns. */
-export interface WidgetConfig {
-  organization: { name: string };
-  products: { value: ProductType; label: string }[];
-  /** The text to show beside the checkbox and send back word for word, with its version and the language it is in. */
-  consent: { text: string; version: string | null; language: Language };
-  theme: WidgetTheme;
-}
+/** What a widget needs to draw its form: the shape `GET /api/v1/widget-config` returns, defined once by its zod schema. */
+export type WidgetConfig = WidgetConfigResponse;
 
 interface Row {
   name: string; origin_ok: boolean; consent_text: string | null; consent_text_es: string | null; consent_version: string | null;
@@ -62,8 +57,8 @@ export function widgetConfigHandler(sequelize: Sequelize, cors: Cors) {
       SELECT o.name, origin_allowed(s.allowed_origins, $2) AS origin_ok, s.consent_text, s.consent_text_es, s.consent_version, s.theme,
              ARRAY(SELECT DISTINCT p.product_type FROM insurance_products p
                     WHERE p.is_active AND (cardinality(s.product_types) = 0 OR p.product_type = ANY (s.product_types))) AS offered
-        FROM site_keys s JOIN organizations o ON o.id = s.organization_id
-       WHERE s.key = $1 AND s.is_active AND o.is_active`,
+        FROM usable_site_keys() s JOIN organizations o ON o.id = s.organization_id
+       WHERE s.key = $1`,
     { bind: [credential.key, origin], type: QueryTypes.SELECT, plain: true });
     if (!row) throw invalidKey(`The site key ${credential.key} is unknown, revoked or inactive: check data-key against the key in LeadHarbor (Integrations > Site keys).`);
     if (origin !== null) {
