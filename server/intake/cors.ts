@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { AppError, isDatabaseUnavailable } from '../errors.js';
 import { TtlCache } from './ttl-cache.js';
+import { originRefused } from './intake.errors.js';
 
 /** Browsers cap it (Chromium at 2 hours); one preflight per page view session is plenty. */
 export const PREFLIGHT_MAX_AGE_SECONDS = 7200;
@@ -71,7 +72,7 @@ export function createCors(sequelize: Sequelize) {
       const allowed = await anyKey.get(origin, () => ask(
         'SELECT EXISTS (SELECT 1 FROM usable_site_keys() s WHERE origin_allowed(s.allowed_origins, $1)) AS ok', [origin]));
       if (!allowed) {
-        throw new AppError('origin_not_allowed', 403, `No site key allows the origin ${origin}. Add it to a site key's allowed origins in LeadHarbor.`);
+        throw originRefused(origin, false);
       }
       res.status(204).set({
         'Access-Control-Allow-Origin': origin,

@@ -5,7 +5,7 @@ import { AppError } from '../errors.js';
 import { clientAddress, peerAddress } from '../http/client-address.js';
 import type { Cors } from './cors.js';
 import { readCredential } from './credentials.js';
-import { invalidKey } from './intake.errors.js';
+import { unknownKey } from './intake.errors.js';
 import { IDEMPOTENCY_KEY_MAX } from './idempotency.js';
 import { API_PREFIX } from './intake-paths.js';
 import { REFERENCE_PATTERN } from './intake.responses.js';
@@ -93,7 +93,7 @@ export function intakeRouter(sequelize: Sequelize, config: Config, cors: Cors): 
       // A text that cannot be a reference (a NUL among them, which PostgreSQL refuses as text) matches nothing.
       bind: [credential.hash, REFERENCE_PATTERN.test(req.params.reference!) ? req.params.reference : null], type: QueryTypes.SELECT, plain: true,
     });
-    if (!row) throw invalidKey();
+    if (!row) throw unknownKey();
     if (row.reference === null) throw new AppError('not_found', 404, `No submission ${req.params.reference} for this key's organization.`);
     res.set('Cache-Control', 'no-store').json({
       reference: row.reference, status: 'received', lead_id: row.lead_id, duplicate: row.outcome === 'duplicate',

@@ -128,6 +128,6 @@ export async function submitLead(
     'SELECT intake_submit($1::jsonb) AS r', { bind: [JSON.stringify(request)], type: QueryTypes.SELECT, plain: true },
   );
   const result = row!.r;
-  if ('error' in result) throw intakeRefusal(result, body);
+  if ('error' in result) throw intakeRefusal(result, body, context.origin);
   return { reference: result.reference, leadId: result.lead_id, outcome: result.outcome, replayed: result.replayed };
 }

@@ -9,7 +9,7 @@ import { notModified } from '../http/conditional.js';
 import { CONSENT_TEMPLATES, CONSENT_TEMPLATE_VERSION } from './consent-template.js';
 import type { Cors } from './cors.js';
 import { readCredential } from './credentials.js';
-import { invalidKey } from './intake.errors.js';
+import { originRefused, unknownKey } from './intake.errors.js';
 import type { WidgetConfigResponse } from './intake.responses.js';
 
 /** What a widget needs to draw its form: the shape `GET /api/v1/widget-config` returns, defined once by its zod schema. */
@@ -51,7 +51,7 @@ export function consentFor(row: Pick<Row, 'name' | 'consent_text' | 'consent_tex
 export function widgetConfigHandler(sequelize: Sequelize, cors: Cors) {
   const answer = async (req: Request, res: Response): Promise<void> => {
     const credential = readCredential(req, { allowQuery: true, publishableOnly: true });
-    if (credential.kind !== 'pk') throw invalidKey();
+    if (credential.kind !== 'pk') throw unknownKey();
     const origin = req.get('Origin') ?? null;
     const row = await sequelize.query<Row>(`
       SELECT o.name, origin_allowed(s.allowed_origins, $2) AS origin_ok, s.consent_text, s.consent_text_es, s.consent_version, s.theme,
@@ -60,7 +60,7 @@ export function widgetConfigHandler(sequelize: Sequelize, cors: Cors) {
         FROM usable_site_keys() s JOIN organizations o ON o.id = s.organization_id
        WHERE s.key = $1`,
     { bind: [credential.key, origin], type: QueryTypes.SELECT, plain: true });
-    if (!row) throw invalidKey(`The site key ${credential.key} is unknown, revoked or inactive: check data-key against the key in LeadHarbor (Integrations > Site keys).`);
+    if (!row) throw unknownKey(credential.key);
     if (origin !== null) {
       if (!row.origin_ok) throw originRefused(origin);
       cors.allow(res, origin);
@@ -91,11 +91,4 @@ export function widgetConfigHandler(sequelize: Sequelize, cors: Cors) {
       throw error;
     }
   };
-}
-
-/** The 403 of a page whose origin the key does not allow, saying what its owner must change; an opaque origin cannot be allowed at all. */
-function originRefused(origin: string): AppError {
-  return new AppError('origin_not_allowed', 403, origin === 'null'
-    ? 'This page has no origin (Origin: null: a sandboxed iframe without allow-same-origin, or a file:// page), and a site key can only allow real origins. Embed the widget in a page served over http(s), or add allow-same-origin to the iframe\'s sandbox attribute.'
-    : `This site key does not allow ${origin}; add it to the key's allowed origins in LeadHarbor (Integrations > Site keys).`);
 }
