@@ -1,7 +1,7 @@
 import { MESSAGES, replaceLoneSurrogates } from '../../models/lead-rules.js';
 import { validateSubmission } from '../../server/intake/intake.validate.js';
 import { STEP_FIELDS, checkSteps, placeErrors, stepOf } from '../../widget/src/flow.js';
-import { MESSAGES_ES } from '../../widget/src/messages-es.js';
+import { MESSAGES_ES } from '../../widget/src/words/es-messages.js';
 import { attribution, buildBody, cut, uuid, wellFormed } from '../../widget/src/payload.js';
 import { DATE_INPUT, inputError, isoDate, maskDate } from '../../widget/src/validate.js';
 import type { WidgetConfig } from '../../widget/src/types.js';

@@ -1,6 +1,6 @@
 import { MESSAGES } from '../../models/lead-rules.js';
 import { validateSubmission } from '../../server/intake/intake.validate.js';
-import { MESSAGES_ES } from '../../widget/src/messages-es.js';
+import { MESSAGES_ES } from '../../widget/src/words/es-messages.js';
 import { RULES, checkField, fieldError, message } from '../../widget/src/validate.js';
 
 /**

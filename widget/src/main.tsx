@@ -3,7 +3,8 @@ import { jsx, jsxs } from 'preact/jsx-runtime';
 import { App } from './app.js';
 import { readOptions } from './options.js';
 import { adopt, install, prune, type Runtime } from './runtime.js';
-import { STRINGS } from './strings.js';
+import { FIRST_CHUNK_EN } from './words/en.js';
+import { FIRST_CHUNK_ES } from './words/es.js';
 import { applyTheme } from './theme.js';
 import css from './frame.css';
 import type { WidgetOptions } from './types.js';
@@ -46,7 +47,7 @@ try {
   const [rt, replay] = install({
     p: { Component, Fragment, jsx, jsxs },
     // This copy's own tables: the second chunk adds its words to them.
-    t: STRINGS,
+    t: { en: FIRST_CHUNK_EN, es: FIRST_CHUNK_ES },
     u: me?.src,
     m(opts) {
       const go = (last: boolean) => {

@@ -1,5 +1,5 @@
 import type { FlowHost } from './types.js';
-import { PRODUCTS_ES } from './strings.js';
+import { PRODUCTS_ES } from './words/es.js';
 
 /**
  * Step 1: which insurance, one button per product the site key offers: one

@@ -1,8 +1,7 @@
 /// <reference path="./env.d.ts" />
 import type { ComponentType } from 'preact';
-import type { Strings } from './strings.js';
 import { readOptions } from './options.js';
-import type { FlowHost, Lang, WidgetOptions } from './types.js';
+import type { FlowHost, Lang, Strings, WidgetOptions } from './types.js';
 
 /** What the second chunk hands over when it has loaded. */
 export interface StepsModule {

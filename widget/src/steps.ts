@@ -1,5 +1,6 @@
 import { next, start } from './flow.js';
-import { FORM_STRINGS } from './form-strings.js';
+import { LATER_STEPS_EN } from './words/en.js';
+import { LATER_STEPS_ES } from './words/es.js';
 import type { Runtime } from './runtime.js';
 import { View } from './view.js';
 import css from './form.css';
@@ -13,8 +14,8 @@ import css from './form.css';
 try {
   const rt = (window as unknown as { LeadHarbor: { _: Runtime } }).LeadHarbor._;
   if (!rt.s) {
-    Object.assign(rt.t.en, FORM_STRINGS.en);
-    Object.assign(rt.t.es, FORM_STRINGS.es);
+    Object.assign(rt.t.en, LATER_STEPS_EN);
+    Object.assign(rt.t.es, LATER_STEPS_ES);
     rt.s = { View, next, start, css };
     rt.w.splice(0).forEach((done) => done(rt.s!));
   }

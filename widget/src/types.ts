@@ -81,3 +81,6 @@ export interface FlowHost {
   /** Shows a step and moves focus to its heading. */
   go(step: FlowState['step']): void;
 }
+
+/** A table of words by key, one per language (widget/src/words/). */
+export type Strings = Record<string, string>;

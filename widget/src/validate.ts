@@ -3,7 +3,9 @@ import {
   PLAIN_TEXT_PATTERN, checkDateOfBirth, checkState, checkZip, checkZipState, isWellFormedText, tidyText, type FieldErrorCode,
   type ZipStateMismatch,
 } from '../../models/lead-rules.js';
-import { MESSAGES_ES } from './messages-es.js';
+import { LATER_STEPS_EN } from './words/en.js';
+import { MESSAGES_ES } from './words/es-messages.js';
+import { LATER_STEPS_ES } from './words/es.js';
 import type { Lang } from './types.js';
 
 /**
@@ -103,8 +105,8 @@ export function fieldError(field: keyof typeof RULES, raw: string | undefined, l
  * error; the API receives YYYY-MM-DD (see apiValue).
  */
 export const DATE_INPUT: Record<Lang, { order: 'mdy' | 'dmy'; invalid: string }> = {
-  en: { order: 'mdy', invalid: 'Enter a real date as MM/DD/YYYY, like 04/12/1985.' },
-  es: { order: 'dmy', invalid: 'Escribe una fecha real con el formato DD/MM/AAAA, como 12/04/1985.' },
+  en: { order: 'mdy', invalid: LATER_STEPS_EN.date_invalid! },
+  es: { order: 'dmy', invalid: LATER_STEPS_ES.date_invalid! },
 };
 
 const TYPED_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;

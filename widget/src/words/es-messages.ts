@@ -1,4 +1,4 @@
-import { AGE_MAX, AGE_MIN, type MESSAGES } from '../../models/lead-rules.js';
+import { AGE_MAX, AGE_MIN, type MESSAGES } from '../../../models/lead-rules.js';
 
 type Translations = {
   [K in keyof typeof MESSAGES]: (typeof MESSAGES)[K] extends (arg: infer A) => string ? (arg: A) => string : string;
