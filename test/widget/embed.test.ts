@@ -1,7 +1,8 @@
 import { runInNewContext } from 'node:vm';
 import { WIDGET_STUB_JS } from '../../server/widget/widget-stub.js';
 import { pickLang, readOptions } from '../../widget/src/options.js';
-import { install, type Runtime } from '../../widget/src/runtime.js';
+import { install } from '../../widget/src/runtime.js';
+import type { Runtime } from '../../widget/src/types.js';
 import type { WidgetOptions } from '../../widget/src/types.js';
 import { onColor } from '../../widget/src/theme.js';
 

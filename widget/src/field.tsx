@@ -1,9 +1,8 @@
 import { US_STATES } from '../../models/lead-rules.js';
 import { RULES, inputError, maskDate } from './validate.js';
 import { announce } from './actions.js';
-import type { FlowHost } from './types.js';
+import type { FlowHost, InputField } from './types.js';
 
-export type InputField = keyof typeof RULES;
 
 /** Browser autofill and keyboard hints per field; text is the default type. */
 const INPUT: Partial<Record<InputField, Record<string, string>>> = {

@@ -2,12 +2,12 @@ import { Component, Fragment, render } from 'preact';
 import { jsx, jsxs } from 'preact/jsx-runtime';
 import { App } from './app.js';
 import { readOptions } from './options.js';
-import { adopt, install, prune, type Runtime } from './runtime.js';
+import { adopt, install, prune } from './runtime.js';
 import { FIRST_CHUNK_EN } from './words/en.js';
 import { FIRST_CHUNK_ES } from './words/es.js';
 import { applyTheme } from './theme.js';
 import css from './frame.css';
-import type { WidgetOptions } from './types.js';
+import type { Runtime, WidgetOptions } from './types.js';
 
 /**
  * widget.js: the first chunk. Reads its own script tag, installs the

@@ -1,63 +1,6 @@
 /// <reference path="./env.d.ts" />
-import type { ComponentType } from 'preact';
 import { readOptions } from './options.js';
-import type { FlowHost, Lang, Strings, WidgetOptions } from './types.js';
-
-/** What the second chunk hands over when it has loaded. */
-export interface StepsModule {
-  /** Renders steps 2-4 and the result screens. */
-  View: ComponentType<{ app: FlowHost }>;
-  /** Checks a step's fields, then moves on or points at the first invalid one. */
-  next(app: FlowHost, step: number): void;
-  /** Called once per widget: sends what an earlier page view left in the outbox, and listens for `online`. */
-  start(app: FlowHost): void;
-  /** Styles of the later steps, added to each widget's shadow root. */
-  css: string;
-}
-
-/** A mounted widget, as the `LeadHarbor()` commands see it. */
-export interface Instance {
-  key: string;
-  /** Popup mode: `open` and `close` are for it. */
-  p?: boolean;
-  /** Its <leadharbor-widget> element: once that has left the page, the widget is forgotten. */
-  h: Element;
-  toggle(open: boolean): void;
-}
-
-export type Handler = (detail: unknown) => void;
-
-/** The policy that blesses the second chunk's URL, as Trusted Types pages require (`trusted-types leadharbor`). */
-interface ScriptUrlPolicy { createScriptURL(url: string): string }
-
-/**
- * State shared by every widget on the page, hung on the one global
- * `LeadHarbor` function (as `LeadHarbor._`) so that a second widget.js on the
- * same page, and the second chunk, reuse the first copy's Preact and handlers
- * instead of adding globals of their own.
- */
-export interface Runtime {
-  /** Preact as the second chunk imports it (see widget/build.ts). */
-  p: Record<string, unknown>;
-  /** Mounts a widget with the first copy's Preact. */
-  m(opts: WidgetOptions): void;
-  /** URL of the widget.js that installed the runtime: `mount` resolves the second chunk and the API against it. */
-  u?: string;
-  /** Subscribers from `LeadHarbor('on', name, fn)`. */
-  h: Record<string, Handler[]>;
-  i: Instance[];
-  /** Words, extended by the second chunk. */
-  t: Record<Lang, Strings>;
-  /** The second chunk once loaded, and who waits for it. */
-  s?: StepsModule;
-  w: ((s: StepsModule | null) => void)[];
-  /** Whether the second chunk's script tag is in (1) or failed (0). */
-  l?: number;
-  /** An `open` arrived before any popup widget existed. */
-  o?: number;
-  /** The Trusted Types policy, created once per page (a second createPolicy of the same name throws). */
-  y?: ScriptUrlPolicy | null;
-}
+import type { Handler, Instance, Runtime, ScriptUrlPolicy, StepsModule, WidgetOptions } from './types.js';
 
 interface Global { (...args: unknown[]): void; _?: Runtime; q?: ArrayLike<unknown>[] }
 

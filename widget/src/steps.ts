@@ -1,7 +1,7 @@
 import { next, start } from './flow.js';
 import { LATER_STEPS_EN } from './words/en.js';
 import { LATER_STEPS_ES } from './words/es.js';
-import type { Runtime } from './runtime.js';
+import type { Runtime } from './types.js';
 import { View } from './view.js';
 import css from './form.css';
 

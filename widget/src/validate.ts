@@ -6,7 +6,7 @@ import {
 import { LATER_STEPS_EN } from './words/en.js';
 import { MESSAGES_ES } from './words/es-messages.js';
 import { LATER_STEPS_ES } from './words/es.js';
-import type { Lang } from './types.js';
+import type { InputField, Lang } from './types.js';
 
 /**
  * The widget's copy of the intake API's field checks, built from the same
@@ -39,7 +39,6 @@ function usDigits(value: string): FieldErrorCode | null {
 }
 
 // The widget has no country field, so state and ZIP follow the rules for the USA, as the server's default country does.
-type InputField = 'first_name' | 'last_name' | 'date_of_birth' | 'zip_code' | 'state' | 'email' | 'phone';
 
 export const RULES: Record<InputField, Rule> = {
   first_name: { max: LEAD_LIMITS.first_name, pattern: NAME_PATTERN, code: 'invalid_name', required: 1 },

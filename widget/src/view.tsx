@@ -1,6 +1,6 @@
-import { Field, type InputField } from './field.js';
+import { Field } from './field.js';
 import { STEP_FIELDS, next, submit } from './flow.js';
-import type { FlowHost } from './types.js';
+import type { FlowHost, InputField } from './types.js';
 
 function Nav({ app, back, label, busy }: { app: FlowHost; back: number; label: string; busy?: boolean }) {
   // Pressing a button here must not blur the field first: its error would appear, push the buttons down,
