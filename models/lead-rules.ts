@@ -30,7 +30,7 @@ export const EMAIL_PATTERN = /^[A-Za-z0-9.!#$%&*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-
 /** Digits with the usual separators; the server also checks the number itself (libphonenumber). */
 export const PHONE_PATTERN = /^\+?[0-9().\s-]{7,25}$/;
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-export const US_ZIP_PATTERN = /^\d{5}(?:-?\d{4})?$/;
+const US_ZIP_PATTERN = /^\d{5}(?:-?\d{4})?$/;
 export const TOKEN_PATTERN = /^[A-Za-z0-9-]+$/;
 /**
  * An absolute http(s) address without spaces, quotes or angle brackets (page_url, referrer, TrustedForm certificate).
@@ -51,7 +51,7 @@ export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F
  * escape, a broken emoji): not text, and PostgreSQL refuses to store it.
  * Written without lookbehind, which the widget's build target lacks.
  */
-export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 export const isWellFormedText = (value: string): boolean => !LONE_SURROGATE.test(value);
 /**
  * `value` with each lone surrogate replaced by U+FFFD (what String.prototype.toWellFormed does, for browsers
@@ -67,7 +67,7 @@ export const US_STATES = [
 ] as const;
 
 /** Country values that mean the United States (the leads table's default is 'USA'). */
-export const USA_NAMES = ['usa', 'us', 'united states', 'united states of america'];
+const USA_NAMES = ['usa', 'us', 'united states', 'united states of america'];
 export const isUsa = (country: string | null | undefined): boolean =>
   country == null || country === '' || USA_NAMES.includes(country.trim().toLowerCase());
 
@@ -102,7 +102,7 @@ export type FieldErrorCode = keyof typeof MESSAGES;
 export interface ZipStateMismatch { zip: string; zipState: string; state: string }
 
 /** Whole years between a `YYYY-MM-DD` birth date and `today` (UTC); null when the date is not a real calendar date. */
-export function ageOn(dateOfBirth: string, today: Date): number | null {
+function ageOn(dateOfBirth: string, today: Date): number | null {
   if (!DATE_PATTERN.test(dateOfBirth)) return null;
   const [y, m, d] = dateOfBirth.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
@@ -135,7 +135,7 @@ export function checkZip(value: string, country: string | null | undefined): Fie
  * USPS has not assigned count for that state (no real address has them);
  * military (AA/AE/AP) and unlisted prefixes are unknown and pass.
  */
-export const ZIP3_STATES: readonly (readonly [number, number, string])[] = [
+const ZIP3_STATES: readonly (readonly [number, number, string])[] = [
   [5, 5, 'NY'], [6, 7, 'PR'], [8, 8, 'VI'], [9, 9, 'PR'], [10, 27, 'MA'], [28, 29, 'RI'], [30, 38, 'NH'], [39, 49, 'ME'],
   [50, 54, 'VT'], [55, 55, 'MA'], [56, 59, 'VT'], [60, 69, 'CT'], [70, 89, 'NJ'], [100, 149, 'NY'], [150, 196, 'PA'],
   [197, 199, 'DE'], [200, 200, 'DC'], [201, 201, 'VA'], [202, 205, 'DC'], [206, 219, 'MD'], [220, 246, 'VA'], [247, 268, 'WV'],
@@ -153,7 +153,7 @@ const ZIP5_STATES: Record<string, string> = { '96799': 'AS' };
 const SHARED_PREFIXES: Record<number, readonly string[]> = { 969: ['GU', 'MP'] };
 
 /** The states a US ZIP code can belong to; empty when its prefix is unknown. */
-export function zipStates(zip: string): readonly string[] {
+function zipStates(zip: string): readonly string[] {
   const five = zip.slice(0, 5);
   if (ZIP5_STATES[five]) return [ZIP5_STATES[five]!];
   const prefix = Number(zip.slice(0, 3));

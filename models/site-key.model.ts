@@ -69,7 +69,7 @@ export function consentTextProblems(key: { is_active?: boolean | null; consent_t
 }
 
 /** `https://example.com`, `http://localhost:8080` or `https://*.example.com`: a scheme, a host, an optional port, nothing else. */
-export const ORIGIN_PATTERN = /^https?:\/\/(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/;
+const ORIGIN_PATTERN = /^https?:\/\/(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/;
 
 export function initSiteKey(sequelize: Sequelize): typeof SiteKey {
   return SiteKey.init({

@@ -30,7 +30,7 @@ export const TITLES: Record<number, string> = {
 };
 
 /** Seconds a client should wait before retrying when the database cannot be reached. */
-export const DATABASE_RETRY_AFTER_SECONDS = 5;
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '53400']);
 

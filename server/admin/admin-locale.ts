@@ -68,7 +68,7 @@ export const ADMIN_TRANSLATIONS: LocaleTranslations = {
 const MISSING_RECORD = /^Record with given id: ".*" cannot be found in resource ".*"$/;
 
 /** Staff-facing text for a notice AdminJS wrote for developers, or the notice unchanged. */
-export function readableNotice(message: string): string {
+function readableNotice(message: string): string {
   return MISSING_RECORD.test(message) ? RECORD_NOT_ACCESSIBLE : message;
 }
 

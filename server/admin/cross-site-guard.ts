@@ -33,7 +33,7 @@ function sameHost(req: Request, value: string | undefined): Provenance {
   return 'same-origin';
 }
 
-export function requestProvenance(req: Request): Provenance {
+function requestProvenance(req: Request): Provenance {
   const site = req.get('sec-fetch-site');
   if (site !== undefined) return site === 'same-origin' ? 'same-origin' : 'cross-site';
   const origin = req.get('origin');
@@ -44,7 +44,7 @@ export function requestProvenance(req: Request): Provenance {
 const MESSAGE = 'This request did not come from the LeadHarbor admin, so it was not carried out. Open the admin and try again from there.';
 
 /** Refuses (403, nothing run) a request that is not proven to come from the admin's own pages. */
-export const requireSameOrigin: RequestHandler = (req, res, next) => {
+const requireSameOrigin: RequestHandler = (req, res, next) => {
   if (requestProvenance(req) === 'same-origin') {
     next();
     return;
@@ -53,7 +53,7 @@ export const requireSameOrigin: RequestHandler = (req, res, next) => {
 };
 
 /** Only for methods that can change something; page views and downloads stay linkable from anywhere. */
-export const requireSameOriginToChange: RequestHandler = (req, res, next) => {
+const requireSameOriginToChange: RequestHandler = (req, res, next) => {
   if (SAFE_METHODS.has(req.method)) next();
   else requireSameOrigin(req, res, next);
 };

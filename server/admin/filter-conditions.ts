@@ -17,7 +17,7 @@ const isRange = (v: unknown): v is Range => typeof v === 'object' && v !== null 
 const blank = (v: unknown): boolean => v === undefined || (typeof v === 'string' && v.trim() === '');
 
 /** A filter value that cannot mean anything for its column: a 422 naming the query parameter. */
-export function invalidFilter(field: string, message: string): AppError {
+function invalidFilter(field: string, message: string): AppError {
   return new AppError('invalid_filter', 422, `The filter ${field} is not valid: ${message}.`, [{ field, code: 'invalid', message }]);
 }
 

@@ -1,7 +1,7 @@
 import { AppError } from '../errors.js';
 
 /** The most rows one page may ask for (AdminJS's own list caps perPage at 500, its search does not). */
-export const MAX_PER_PAGE = 500;
+const MAX_PER_PAGE = 500;
 /** Pages beyond this are refused rather than sent to PostgreSQL as an absurd OFFSET. */
 const MAX_OFFSET = 10_000_000;
 

@@ -35,7 +35,7 @@ function alphabetSize(text: string): number {
  * as in LZ77 compression), or it continues a step of -1, 0 or +1 from the two
  * before it (`aaa`, `abc`, `987`).
  */
-export function informativeCharacters(secret: string): number {
+function informativeCharacters(secret: string): number {
   const text = secret.slice(0, LOOKED_AT);
   let count = 0;
   let i = 0;

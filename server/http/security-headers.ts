@@ -25,7 +25,7 @@ import type { Config } from '../config.js';
  */
 
 /** Where the admin's CSP nonce for this response is kept (read by server/admin/safe-html.ts). */
-export const NONCE_LOCAL = 'cspNonce';
+const NONCE_LOCAL = 'cspNonce';
 
 const ADMIN_PREFIXES = ['/admin', '/admin-fonts', '/admin-assets'];
 const PUBLIC = /^\/(widget[A-Za-z0-9.-]*\.js(\.map)?$|api(\/|$))/;
@@ -38,7 +38,7 @@ const NOTHING = {
   defaultSrc: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"], frameAncestors: ["'none'"],
 };
 
-export const ADMIN_CSP_DIRECTIVES = {
+const ADMIN_CSP_DIRECTIVES = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'", (_req: IncomingMessage, res: ServerResponse) => `'nonce-${nonceOf(res)}'`],
   styleSrc: ["'self'", "'unsafe-inline'"],

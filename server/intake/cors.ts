@@ -15,7 +15,7 @@ export const CORS_CACHE_SECONDS = 10;
  * is stored meanwhile (the submission itself needs the database), so an origin
  * removed during an outage gains nothing but a readable error.
  */
-export const CORS_STALE_IF_ERROR_SECONDS = 6 * 3600;
+const CORS_STALE_IF_ERROR_SECONDS = 6 * 3600;
 
 /**
  * CORS for the intake API. Whether an origin may call is decided by the SQL

@@ -11,7 +11,7 @@ export type IntakeRefusal =
 /** The challenge when no key was sent (RFC 6750 section 3: no error code then). */
 export const BEARER_CHALLENGE = 'Bearer realm="leadharbor"';
 /** The challenge when the key sent is malformed, unknown, revoked or inactive (RFC 6750 section 3.1). */
-export const INVALID_TOKEN_CHALLENGE = `${BEARER_CHALLENGE}, error="invalid_token"`;
+const INVALID_TOKEN_CHALLENGE = `${BEARER_CHALLENGE}, error="invalid_token"`;
 
 export const invalidKey = (detail: string) =>
   new AppError('invalid_key', 401, detail, [], { 'WWW-Authenticate': INVALID_TOKEN_CHALLENGE });

@@ -20,12 +20,12 @@ const reference = z.string().regex(REFERENCE_PATTERN).meta({
   examples: ['LH-7K2M9Q4X1B'],
 });
 
-export const receiptSchema = z.strictObject({
+const receiptSchema = z.strictObject({
   reference,
   status: z.literal('received').meta({ description: 'Always `received`: the submission is stored.' }),
 }).meta({ description: 'The answer to a publishable key. It never says whether the person was already known, so a page cannot probe for leads.' });
 
-export const secretReceiptSchema = receiptSchema.extend({
+const secretReceiptSchema = receiptSchema.extend({
   lead_id: z.number().int().positive().nullable().meta({
     description: 'The lead in LeadHarbor: the new one, or the recent lead it matched. Null when the submission was caught as a bot and made no lead.',
     examples: [1042],
@@ -35,13 +35,13 @@ export const secretReceiptSchema = receiptSchema.extend({
   }),
 }).meta({ description: 'The answer to a secret key: the receipt plus what became of the submission.' });
 
-export const submissionStatusSchema = secretReceiptSchema.extend({
+const submissionStatusSchema = secretReceiptSchema.extend({
   received_at: z.iso.datetime().meta({ description: 'When LeadHarbor stored the submission (UTC).', examples: ['2026-12-01T14:03:27.512Z'] }),
 }).meta({ description: 'A stored submission, as `GET /api/v1/leads/{reference}` reports it.' });
 
 const colour = z.string().meta({ description: 'A CSS colour, #rgb or #rrggbb.', examples: ['#0b5cad'] });
 
-export const widgetThemeSchema = z.strictObject({
+const widgetThemeSchema = z.strictObject({
   primary_color: colour.optional(),
   text_color: colour.optional(),
   background_color: colour.optional(),
@@ -72,7 +72,7 @@ export const fieldErrorSchema = z.strictObject({
   message: z.string().meta({ description: 'A sentence for the visitor, in English.', examples: ['Enter a valid email address, like name@example.com.'] }),
 }).meta({ description: 'One problem with one field.' });
 
-export const problemSchema = z.strictObject({
+const problemSchema = z.strictObject({
   type: z.url().meta({ description: 'A URI naming the problem type; ends with `code`.', examples: ['https://leadharbor.dev/problems/validation_failed'] }),
   title: z.string().meta({ description: 'The HTTP status in words.', examples: ['Unprocessable Content'] }),
   status: z.number().int().min(400).max(599).meta({ description: 'The HTTP status code, repeated.' }),

@@ -83,7 +83,7 @@ export const consentSchema = z.strictObject({
     .meta({ description: 'The language of that text (en or es), as widget-config gave it; stored with the consent record.' }),
 }, { error: typeError('an object') }).meta({ description: 'Consent to be contacted (TCPA). Missing or not granted: the lead is kept, marked as not consented to calls.' });
 
-export const FORM_STARTED_AT_DESCRIPTION = 'When the visitor started the form: an ISO 8601 date-time with Z or an offset, or milliseconds since 1970. '
+const FORM_STARTED_AT_DESCRIPTION = 'When the visitor started the form: an ISO 8601 date-time with Z or an offset, or milliseconds since 1970. '
   + 'A submit less than 2 seconds later, or a start more than a day in the future (beyond any clock running fast), is treated as a bot: answered as usual and stored as a bot submission without a lead. '
   + 'Anything else (text such as "yesterday", an impossible date such as 2026-13-45, a negative or fractional number) is refused with `invalid_timestamp`.';
 

@@ -63,7 +63,7 @@ export type IntakeResult = IntakeRefusal | { reference: string; lead_id: number 
 /** A submit this soon after the form appeared was not typed by a person. */
 export const MIN_FILL_MILLISECONDS = 2000;
 /** A visitor's clock may run fast, but not by more than a day: a start further ahead was made up. */
-export const MAX_CLOCK_AHEAD_MILLISECONDS = 24 * 60 * 60 * 1000;
+const MAX_CLOCK_AHEAD_MILLISECONDS = 24 * 60 * 60 * 1000;
 
 const REFERENCE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base32: no I, L, O, U to misread
 
@@ -81,7 +81,7 @@ export function newReference(): string {
 }
 
 /** A bot filled the hidden honeypot field, or submitted faster than a person can type. */
-export function looksLikeBot(body: ValidSubmission['body'], now: Date): boolean {
+function looksLikeBot(body: ValidSubmission['body'], now: Date): boolean {
   if (body.website) return true;
   if (body.form_started_at == null) return false;
   const started = typeof body.form_started_at === 'number' ? body.form_started_at : Date.parse(body.form_started_at);

@@ -3,7 +3,7 @@ import type { Logger } from '../logger.js';
 import { IDEMPOTENCY_WINDOW_HOURS } from './idempotency.js';
 
 /** How often expired intake bookkeeping is swept; the tables stay small between sweeps. */
-export const MAINTENANCE_INTERVAL_MS = 10 * 60 * 1000;
+const MAINTENANCE_INTERVAL_MS = 10 * 60 * 1000;
 
 /**
  * Removes what the intake no longer needs: idempotency keys older than their

@@ -20,10 +20,10 @@ import type { ValidSubmission } from './intake.validate.js';
  * them, so their point tables travel with the request and intake_submit()
  * applies them in the same round trip.
  */
-export const PRIORITY_THRESHOLDS = { high: 70, medium: 40 } as const;
+const PRIORITY_THRESHOLDS = { high: 70, medium: 40 } as const;
 
-export const PRODUCT_POINTS: Record<ProductType, number> = { life: 15, health: 15, business: 15, home: 12, auto: 10, pet: 8, travel: 6 };
-export const SOURCE_POINTS: Record<SourceType, number> = {
+const PRODUCT_POINTS: Record<ProductType, number> = { life: 15, health: 15, business: 15, home: 12, auto: 10, pet: 8, travel: 6 };
+const SOURCE_POINTS: Record<SourceType, number> = {
   referral: 10, partner: 9, organic: 8, web: 7, email: 7, event: 6, ppc: 5, social_media: 4,
 };
 

@@ -21,7 +21,7 @@ interface Row {
 }
 
 /** `?lang=`: the visitor's language as the widget chose it; anything else is English. */
-export function requestedLanguage(value: unknown): Language {
+function requestedLanguage(value: unknown): Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value) ? value as Language : 'en';
 }
 
@@ -34,7 +34,7 @@ const present = (text: string | null): text is string => text !== null && text.t
  * template's own version, so the consent record says which words were shown
  * and the form never has a checkbox with nothing to agree to.
  */
-export function consentFor(row: Pick<Row, 'name' | 'consent_text' | 'consent_text_es' | 'consent_version'>, lang: Language): WidgetConfig['consent'] {
+function consentFor(row: Pick<Row, 'name' | 'consent_text' | 'consent_text_es' | 'consent_version'>, lang: Language): WidgetConfig['consent'] {
   if (lang === 'es' && present(row.consent_text_es)) return { text: row.consent_text_es, version: row.consent_version, language: 'es' };
   if (present(row.consent_text)) return { text: row.consent_text, version: row.consent_version, language: 'en' };
   return { text: CONSENT_TEMPLATES[lang](row.name), version: CONSENT_TEMPLATE_VERSION, language: lang };

@@ -8,7 +8,7 @@ import type { Lead } from '../../models/lead.model.js';
 type LeadRow = CreationAttributes<Lead>;
 
 /** Every column the generator fills, in COPY order (`id` comes from the identity column). */
-export const LEAD_COPY_COLUMNS = [
+const LEAD_COPY_COLUMNS = [
   'first_name', 'last_name', 'email', 'phone', 'date_of_birth', 'address', 'city', 'state', 'zip_code', 'country',
   'status', 'priority', 'score', 'notes', 'estimated_value', 'last_contact_date', 'next_follow_up_date',
   'organization_id', 'lead_source_id', 'campaign_id', 'insurance_product_id', 'created_at', 'updated_at',
@@ -23,7 +23,7 @@ function copyValue(value: unknown): string {
   return String(value).replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!);
 }
 
-export function copyLine(row: LeadRow): string {
+function copyLine(row: LeadRow): string {
   let line = '';
   for (let i = 0; i < LEAD_COPY_COLUMNS.length; i += 1) {
     line += (i ? '\t' : '') + copyValue(row[LEAD_COPY_COLUMNS[i]!]);

@@ -4,7 +4,7 @@ import type { ImpactValue } from 'axe-core';
 import type { Locator, Page } from 'playwright-core';
 
 /** WCAG 2.0 and 2.1, levels A and AA: what the widget promises (axe's best-practice rules are not asked for). */
-export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** One axe violation, reduced to what a reader of a failed test needs. */
 export interface Violation {
@@ -17,7 +17,7 @@ export interface Violation {
 let axeSource: Promise<string> | undefined;
 
 /** Puts axe-core into the page from node_modules: nothing is fetched from the network. */
-export async function injectAxe(page: Page): Promise<void> {
+async function injectAxe(page: Page): Promise<void> {
   axeSource ??= readFile(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
   await page.addScriptTag({ content: await axeSource });
 }

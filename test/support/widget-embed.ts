@@ -31,7 +31,7 @@ export function serveOnDemoOrigin(world: WidgetWorld, name: string, html: string
  * its page; `closeAll()` (in afterEach) closes them and returns what they
  * blocked or saw thrown, which a test expects to be empty.
  */
-export function contextPool(world: WidgetWorld) {
+function contextPool(world: WidgetWorld) {
   let open: IsolatedContext[] = [];
   return {
     async open(options?: BrowserContextOptions): Promise<IsolatedContext & { page: Page }> {

@@ -132,7 +132,7 @@ const widgets = new Map<string, FlowHost[]>();
 const later = new Map<string, () => void>();
 
 /** While something waits in the outbox, the page tries again every 15-30 seconds, besides on `online` and the next page view. */
-export const RECHECK_MS = 15000;
+const RECHECK_MS = 15000;
 
 /** The key's widgets still on the page: one a single-page app took away is forgotten (and can be collected). */
 function live(key: string): FlowHost[] {

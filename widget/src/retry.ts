@@ -5,7 +5,7 @@
  * a crowd of widgets that failed together does not come back together, and a
  * server's Retry-After always wins.
  */
-export const RETRY_BASE_MS = 1000;
+const RETRY_BASE_MS = 1000;
 export const RETRY_CAP_MS = 16000;
 /** Attempts made while the visitor waits; after that the submission waits in the outbox. */
 export const ATTEMPTS = 4;

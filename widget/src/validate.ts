@@ -89,7 +89,7 @@ export function message(code: string, lang: Lang, arg?: number | ZipStateMismatc
 }
 
 /** The message of a failed check. */
-export const checkMessage = (failed: FieldCheck, lang: Lang): string | undefined =>
+const checkMessage = (failed: FieldCheck, lang: Lang): string | undefined =>
   message(failed.code, lang, failed.mismatch ?? failed.max);
 
 /** A field's message in the visitor's language, or undefined when it is valid. */

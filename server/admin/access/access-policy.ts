@@ -15,7 +15,7 @@ const ADMINS: Grant = ['superuser', 'admin'];
 const MANAGERS: Grant = ['superuser', 'admin', 'manager'];
 const NOBODY: Grant = [];
 
-export interface ResourcePolicy {
+interface ResourcePolicy {
   /** list, show and search (the reference pickers). */
   read: Grant;
   /** AdminJS's `new`. */
@@ -88,7 +88,7 @@ export const ACCESS_POLICY: Record<string, ResourcePolicy> = {
 };
 
 /** Pages and routes outside the resources: every signed-in staff member sees their own organization's. */
-export const PAGE_POLICY: Record<string, Grant> = { dashboard: ALL, board: ALL, account: ALL };
+const PAGE_POLICY: Record<string, Grant> = { dashboard: ALL, board: ALL, account: ALL };
 
 const BUILT_IN: Record<string, keyof Pick<ResourcePolicy, 'read' | 'create' | 'edit' | 'delete'>> = {
   list: 'read', show: 'read', search: 'read', new: 'create', edit: 'edit', delete: 'delete', bulkDelete: 'delete',

@@ -4,7 +4,6 @@ import { asAdmin } from '../current-admin.js';
 
 /** Who is asking: a platform superuser, or staff of an organization by role. */
 export type Actor = 'superuser' | StaffRole;
-export const ACTORS: readonly Actor[] = ['superuser', ...STAFF_ROLES];
 
 /** A role read from anywhere (a session, a row, a form) as a role, or the least privilege. */
 export function staffRole(value: unknown): StaffRole {

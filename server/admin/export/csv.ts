@@ -26,7 +26,7 @@ const NEEDS_QUOTES = /[",\r\n]/;
  * one, and is not a plain phone or number, gets a leading `'`, which
  * spreadsheets treat as "this is text" (CWE-1236).
  */
-export function neutraliseFormula(text: string): string {
+function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
 }
 

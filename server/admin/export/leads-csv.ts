@@ -3,7 +3,7 @@ import { Campaign, InsuranceProduct, Lead, LeadSource } from '../../../models/in
 import { csvRow, type CsvValue } from './csv.js';
 
 /** Rows fetched per query: large enough to keep round trips few, small enough to bound memory. */
-export const BATCH_SIZE = 1000;
+const BATCH_SIZE = 1000;
 
 /** The header row, in column order. */
 export const LEAD_CSV_COLUMNS = [

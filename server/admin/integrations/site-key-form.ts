@@ -6,7 +6,7 @@ import { newPublishableKey } from '../../auth/keys.js';
 import { consentSchema } from '../../intake/intake.schema.js';
 
 /** `#rgb` or `#rrggbb`: what the widget's colour variables accept, and nothing a stylesheet could misread. */
-export const HEX_COLOUR = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
+const HEX_COLOUR = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
 /** A CSS length such as `8px` or `0.5rem`. */
 const CSS_LENGTH = /^\d{1,3}(\.\d{1,3})?(px|rem|em|%)?$/;
 /** Font names, commas, quotes and spaces: a font stack, never a CSS declaration. */

@@ -2,7 +2,7 @@ import { QueryTypes, type Sequelize } from 'sequelize';
 import { LEAD_STATUSES, LEAD_STATUS_LABELS, type LeadStatus } from '../../../models/value-sets.js';
 import type { OrganizationScope } from '../access/organization-scope.js';
 
-export const CARDS_PER_COLUMN = 25;
+const CARDS_PER_COLUMN = 25;
 
 export interface BoardCard { id: number; name: string; product: string | null; score: number | null; createdAt: string }
 export interface BoardColumn { status: LeadStatus; label: string; count: number; cards: BoardCard[] }

@@ -4,7 +4,7 @@ import type { ComponentIds } from '../component-loader.js';
 import { PIPELINE_ACTIONS, byIds, isLeadPriority, isLeadStatus, moveLeads, setPriority } from './lead-pipeline.js';
 
 /** The label of the dropdown that groups the pipeline actions (AdminJS shows a parent's name as is). */
-export const PIPELINE_MENU = 'Move in pipeline';
+const PIPELINE_MENU = 'Move in pipeline';
 
 function leadName(params: Record<string, unknown>): string {
   return `${String(params.first_name ?? '')} ${String(params.last_name ?? '')}`.trim() || `Lead #${String(params.id)}`;

@@ -22,13 +22,13 @@ export const TIMESTAMPS: Record<string, PropertyOptions> = {
 /** The slug field: optional in forms because a blank one is made from the name (see slugFromName). */
 export const SLUG: PropertyOptions = { isRequired: false, description: 'Left blank, it is made from the name.' };
 
-export function slugify(text: string): string {
+function slugify(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
     .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 255);
 }
 
 /** Fills a blank slug from the name on create and edit, before validation. */
-export const slugFromName: Before = async (request: ActionRequest) => {
+const slugFromName: Before = async (request: ActionRequest) => {
   if (request.method !== 'post' || !request.payload) return request;
   const { name, slug } = request.payload as { name?: string; slug?: string };
   // An edit that leaves the slug out (a form that may not change it) keeps the saved one.

@@ -44,7 +44,7 @@ function productLabel(s: SubmissionRow): string | null {
 }
 
 /** Where the lead came from: score breakdown, consent and submissions, all within the lead's organization. */
-export async function leadIntakeSummary(leadId: number, organizationId: number): Promise<LeadIntakeSummary> {
+async function leadIntakeSummary(leadId: number, organizationId: number): Promise<LeadIntakeSummary> {
   const mine = { lead_id: leadId, organization_id: organizationId };
   const [creating, consent, recent, submissionCount, lead] = await Promise.all([
     LeadSubmission.findOne({ where: { ...mine, outcome: 'created' }, order: [['created_at', 'ASC'], ['id', 'ASC']] }),

@@ -10,7 +10,7 @@ import { signOutHandler } from './sign-out.js';
 import { createSignInThrottle } from './sign-in-throttle.js';
 
 /** Password checks at once, and waiting: beyond both a sign-in is refused (503) rather than starving other requests. */
-export const PASSWORD_CHECKS = { concurrency: 2, queue: 32 } as const;
+const PASSWORD_CHECKS = { concurrency: 2, queue: 32 } as const;
 
 export interface AdminSessionsDeps {
   sequelize: Sequelize;

@@ -4,7 +4,7 @@ import { QueryTypes, type Sequelize } from 'sequelize';
 export const EMAIL_LIMIT = 5;
 /** Sign-in attempts one client address may fail within WINDOW_MINUTES, over every email, before it is locked. */
 export const ADDRESS_LIMIT = 20;
-export const WINDOW_MINUTES = 15;
+const WINDOW_MINUTES = 15;
 export const LOCK_MINUTES = 15;
 
 export type ThrottleScope = 'email' | 'address';

@@ -11,7 +11,7 @@ import { findAccountByEmail } from './session-user.js';
 import { LOCK_MINUTES, type SignInThrottle, type ThrottleScope } from './sign-in-throttle.js';
 
 /** AdminJS's message key for a wrong email or password (admin-locale.ts words it). */
-export const INVALID_CREDENTIALS = 'invalidCredentials';
+const INVALID_CREDENTIALS = 'invalidCredentials';
 export const THROTTLED_MESSAGES: Record<ThrottleScope, string> = {
   email: `Too many failed sign-ins for this email. Try again in ${LOCK_MINUTES} minutes.`,
   address: `Too many failed sign-ins from your network. Try again in ${LOCK_MINUTES} minutes.`,

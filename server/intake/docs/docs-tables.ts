@@ -10,7 +10,7 @@ import { resolve, type JsonSchema, type OpenApiDocument, type Operation, type Pa
 
 export const schemaAnchor = (name: string) => `schema-${name}`;
 
-export function typeCell(parts: TypePart[]): SafeHtml {
+function typeCell(parts: TypePart[]): SafeHtml {
   return html`${parts.map((p) => (p.ref ? html`<a href="#${schemaAnchor(p.ref)}"><code>${p.text}</code></a>` : p.text))}`;
 }
 
