@@ -7,7 +7,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /**
  * Every custom admin component, registered in one place. Paths have no
  * extension so the `.tsx` source resolves under tsx and Jest, and the compiled
- * `.js` under `dist/`. `npm run build` pre-bundles them (see bundle-admin.ts).
+ * `.js` under `dist/`. `npm run build` pre-bundles them (see bundle-cli.ts and bundle-components.ts).
  */
 export function createComponentLoader() {
   const loader = new ComponentLoader();

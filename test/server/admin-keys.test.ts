@@ -241,7 +241,7 @@ describe('API keys', () => {
     }
     expect(responses[0]!.body.records.map((r: { params: { name: string } }) => r.params.name)).toEqual(['Alpha CRM']);
     expect(responses[5]!.body.record.populated.api_key_id.params.name).toBe('Alpha CRM');
-    // A filter on the hash cannot be used to probe it: right prefix or wrong, the same refusal (admin-oracles.test.ts has every spelling).
+    // A filter on the hash cannot be used to probe it: right prefix or wrong, the same refusal (admin-guards.test.ts has every spelling).
     for (const value of [hash.slice(0, 8), 'no-such-prefix']) {
       const probe = await staffA.get(api('api_keys', `actions/list?filters.key_hash=${value}`));
       expect(probe.status).toBe(422);
