@@ -1,18 +1,17 @@
 import { BaseRecord, ForbiddenError, ValidationError, flat, type ActionContext, type Filter, type ParamsType } from 'adminjs';
 import { Resource as SequelizeResource } from '@adminjs/sequelize';
-import { ForeignKeyConstraintError, Op, QueryTypes, literal, type ModelStatic, type Model, type WhereOptions } from 'sequelize';
+import { ForeignKeyConstraintError, Op, type ModelStatic, type Model, type WhereOptions } from 'sequelize';
 import type { CurrentAdmin } from 'adminjs';
 import { OrganizationScope } from './access/organization-scope.js';
 import { AppError } from '../errors.js';
 import { filterConditions } from './filter-conditions.js';
 import { assertReferences } from './reference-check.js';
 import { assertPage } from './list-page-bounds.js';
+import { listTotal } from './list-total.js';
 import { SEARCH_FILTER } from './search-filter.js';
 
 type AnyModel = ModelStatic<Model>;
 
-/** Lists count exactly up to this many rows; above it, the total shown is the planner's estimate. */
-export const EXACT_COUNT_LIMIT = 10_000;
 /** From this OFFSET on, a page is found by id first (index-only), then loaded. */
 const DEFERRED_OFFSET = 1_000;
 
@@ -108,20 +107,9 @@ export class ScopedResource extends SequelizeResource {
   /** Totals that `find` learnt for a filter (one request's Filter object, so nothing outlives it). */
   private readonly totalsSeen = new WeakMap<Filter, number>();
 
-  /**
-   * The list's total, which AdminJS asks for on every page: exact up to
-   * EXACT_COUNT_LIMIT rows (it never reads more than that many), and the
-   * planner's estimate above it, so a page of a million leads does not wait
-   * for `count(*)` to visit them all. An estimate is never below the rows
-   * actually seen, so "more than 10,000" is always true when shown.
-   */
+  /** The list's total (see list-total.ts), unless `find` already learnt it for this filter. */
   override async count(filter: Filter, context?: ActionContext): Promise<number> {
-    const known = this.totalsSeen.get(filter);
-    if (known !== undefined) return known;
-    const where = this.where(filter, context);
-    const seen = await this.cappedCount(where);
-    if (seen <= EXACT_COUNT_LIMIT) return seen;
-    return Math.max(seen, await this.estimatedCount(where));
+    return this.totalsSeen.get(filter) ?? listTotal(this.model, this.where(filter, context));
   }
 
   /**
@@ -205,33 +193,6 @@ export class ScopedResource extends SequelizeResource {
     const direction = (sort.direction ?? 'asc').toUpperCase();
     const pk = this.primaryKey();
     return sort.sortBy === pk ? [[pk, direction]] : [[sort.sortBy, direction], [pk, direction]];
-  }
-
-  /** The list's rows as SQL (`SELECT 1 FROM ... WHERE ...`), for counting and estimating. */
-  private selectSql(where: WhereOptions, limit?: number): string {
-    const generator = this.model.sequelize!.getQueryInterface().queryGenerator as {
-      selectQuery(table: string, options: object, model: AnyModel): string;
-    };
-    return generator.selectQuery(this.model.getTableName() as string, { attributes: [[literal('1'), 'one']], where, limit }, this.model)
-      .replace(/;\s*$/, '');
-  }
-
-  /** Matching rows, reading at most EXACT_COUNT_LIMIT + 1 of them. */
-  private async cappedCount(where: WhereOptions): Promise<number> {
-    const [row] = await this.model.sequelize!.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM (${this.selectSql(where, EXACT_COUNT_LIMIT + 1)}) AS capped`,
-      { type: QueryTypes.SELECT },
-    );
-    return row?.n ?? 0;
-  }
-
-  /** The planner's estimate of the matching rows (EXPLAIN reads statistics, not the table). */
-  private async estimatedCount(where: WhereOptions): Promise<number> {
-    const [row] = await this.model.sequelize!.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
-      `EXPLAIN (FORMAT JSON) ${this.selectSql(where)}`,
-      { type: QueryTypes.SELECT },
-    );
-    return Math.round(row?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0);
   }
 
   /** Every table's key is an integer: "1x" or "abc" in a URL or filter names no record (rather than an SQL error). */

@@ -81,6 +81,11 @@ describe('the outbox', () => {
   /** A parked submission, as an earlier page view left it. */
   const entry = (id: string, body: Record<string, unknown>) =>
     ({ id, body: JSON.stringify(body), url: `${suite.world.appURL}/api/v1/leads`, savedAt: Date.now() });
+  /**
+   * Step 1 shows before the later steps (and the outbox flush they start) arrive: an entry stored before
+   * they have would be sent by this page view, not the next one the test means.
+   */
+  const laterStepsLoaded = (page: Page) => page.waitForFunction(() => !!(window as unknown as { LeadHarbor: { _?: { s?: unknown } } }).LeadHarbor._?.s);
   const validBody = (email: string) => ({ first_name: 'Ana', last_name: 'Ruiz', email, phone: '(415) 555-0199', form_started_at: Date.now() - 60_000 });
 
   it('drops an entry the server refuses (422) and tells the visitor, while one that meets a 503 stays for later', async () => {
@@ -100,6 +105,7 @@ describe('the outbox', () => {
     const url = serveOnDemoOrigin(suite.world, 'outbox.html', hostPage(`<main id="q"></main>${embedTag(suite.world, { target: '#q' })}`));
     await page.goto(url);
     await atStep(page.locator('leadharbor-widget'), 'product');
+    await laterStepsLoaded(page);
     await page.evaluate(([k, list]) => localStorage.setItem(`leadharbor:outbox:${k}`, JSON.stringify(list)), [suite.world.siteKey, [
       entry(refused, { ...validBody('not-an-email'), email: 'not-an-email' }),
       entry(unavailable, validBody('parked.503@example.com')),
@@ -143,6 +149,7 @@ describe('the outbox', () => {
     const url = serveOnDemoOrigin(suite.world, 'key-off.html', hostPage(`<main id="q"></main>${embedTag(suite.world, { target: '#q' }, key)}`));
     await page.goto(url);
     await atStep(page.locator('leadharbor-widget'), 'product');
+    await laterStepsLoaded(page);
     const stored = (k: string) => page.evaluate((name) => localStorage.getItem(`leadharbor:outbox:${name}`), k);
     await page.evaluate(([k, e]) => localStorage.setItem(`leadharbor:outbox:${k}`, JSON.stringify([e])), [key, entry('33333333-3333-4333-8333-333333333333', validBody('key-off@example.com'))] as const);
     await suite.world.client.query('UPDATE site_keys SET is_active = false WHERE key = $1', [key]);
