@@ -7,6 +7,7 @@ import { docsRouter } from './intake/docs/docs.router.js';
 import { API_PREFIX } from './intake/intake-paths.js';
 import { intakeRouter } from './intake/intake.router.js';
 import { errorHandler, notFound } from './errors.js';
+import { landingPage } from './http/landing-page.js';
 import type { Logger } from './logger.js';
 import { widgetAssets } from './widget/widget-assets.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -42,6 +43,7 @@ export function createApp({ sequelize, logger, mountAdmin, config = loadConfig({
       .json(result.ready ? { status: 'ready' } : { status: 'not_ready', reason: result.reason });
   });
 
+  app.get('/', landingPage); // a person typing the address gets links, not a JSON 404
   app.use(docsRouter()); // GET /api/v1/openapi.json and /api/docs
   app.use(API_PREFIX, intakeRouter(sequelize, config, createCors(sequelize)));
 

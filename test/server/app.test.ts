@@ -69,4 +69,14 @@ describe('health and readiness', () => {
     const script = await request(app).get('/no/such/page').set('Sec-Fetch-Mode', 'cors').set('Accept', 'text/html');
     expect(script.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
+
+  it('the root is a page of links a person can follow (the back office, the API docs), not a JSON 404', async () => {
+    const res = await request(await appOn(true)).get('/');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    for (const href of ['/admin', '/api/docs', '/api/v1/openapi.json']) expect(res.text).toContain(`href="${href}"`);
+    expect(res.headers['content-security-policy']).toMatch(/default-src 'none'/);
+    // Only the root: any other unknown path is still a 404.
+    expect((await request(await appOn(true)).get('/index.html')).status).toBe(404);
+  });
 });
