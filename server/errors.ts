@@ -55,6 +55,18 @@ export const notFound: RequestHandler = (req, _res, next) => {
   next(new AppError('not_found', 404, `No route for ${req.method} ${req.path}`));
 };
 
+/** The problem+json body (RFC 9457) of an error: the one shape every refusal has. */
+export function problemBody(error: AppError): Record<string, unknown> {
+  return {
+    type: `https://leadharbor.dev/problems/${error.code}`,
+    title: TITLES[error.status] ?? 'Error',
+    status: error.status,
+    code: error.code,
+    detail: error.message,
+    ...(error.errors.length > 0 ? { errors: error.errors } : {}),
+  };
+}
+
 /** A person's browser opening a page (not a script calling an API): they get a page to read, not JSON. */
 function isNavigation(req: Request): boolean {
   const mode = req.get('sec-fetch-mode');
@@ -103,13 +115,6 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.type('html').send(errorPage(appError, title));
       return;
     }
-    res.type('application/problem+json').json({
-      type: `https://leadharbor.dev/problems/${appError.code}`,
-      title,
-      status: appError.status,
-      code: appError.code,
-      detail: appError.message,
-      ...(appError.errors.length > 0 ? { errors: appError.errors } : {}),
-    });
+    res.type('application/problem+json').json(problemBody(appError));
   };
 }

@@ -1,4 +1,5 @@
 import type { RequestHandler, Response } from 'express';
+import { AppError, problemBody } from '../errors.js';
 import { escapeHtml } from '../http/escape-html.js';
 import type { Logger } from '../logger.js';
 
@@ -144,11 +145,9 @@ export function safeAdminHtml(companyName: string, logger?: Logger): RequestHand
       } catch (error) {
         // The route already ran (this is its res.send), so answer here instead of calling next() a second time.
         logger?.error('An admin page was refused', error);
-        res.status(500).type('application/problem+json');
-        return send(JSON.stringify({
-          type: 'https://leadharbor.dev/problems/unsafe_admin_page', title: 'Internal Server Error', status: 500,
-          code: 'unsafe_admin_page', detail: 'This admin page could not be made safe to show, so it was not sent.',
-        }));
+        const refusal = new AppError('unsafe_admin_page', 500, 'This admin page could not be made safe to show, so it was not sent.');
+        res.status(refusal.status).type('application/problem+json');
+        return send(JSON.stringify(problemBody(refusal)));
       }
       return send(safe);
     };
