@@ -6,7 +6,6 @@ import type { Campaign } from './campaign.model.js';
 import type { LeadSource } from './lead-source.model.js';
 import type { Organization } from './organization.model.js';
 import { TIMESTAMP_ATTRIBUTES } from './timestamps.js';
-import { CONSENT_TEXT_MAX, CONTROL_CHARACTERS } from './lead-rules.js';
 import { REQUIRED, taken } from './validators.js';
 import { PRODUCT_TYPES, type ProductType } from './value-sets.js';
 
@@ -45,27 +44,17 @@ export class SiteKey extends Model<InferAttributes<SiteKey>, InferCreationAttrib
 }
 
 /**
- * What is wrong with a site key's consent texts, by field, in words for the
- * staff member editing it: an active key must have an English consent text
- * (a visitor must be shown what they agree to), and no text may be longer
- * or hold characters the intake API would refuse in `consent.text`, or every
- * lead sent with it would be refused. The admin applies it to the key as it
- * will be saved (site-key-form.ts); not a model validator, because
+ * An active key must have an English consent text (a visitor must be shown
+ * what they agree to): the message for staff when it has none, else null.
+ * What a text may hold is the intake API's rule for `consent.text`, which the
+ * admin applies too (site-key-form.ts). Not a model validator, because
  * `Model.update` validates only the fields it is given.
  */
-export function consentTextProblems(key: { is_active?: boolean | null; consent_text?: string | null; consent_text_es?: string | null }): Partial<Record<'consent_text' | 'consent_text_es', string>> {
-  const problems: Partial<Record<'consent_text' | 'consent_text_es', string>> = {};
-  for (const field of ['consent_text', 'consent_text_es'] as const) {
-    const text = key[field] ?? '';
-    if (text.length > CONSENT_TEXT_MAX) problems[field] = `Shorten the consent text to at most ${CONSENT_TEXT_MAX} characters; it has ${text.length}.`;
-    else if (CONTROL_CHARACTERS.test(text)) problems[field] = 'Remove the invisible control characters (pasted from another program) from the consent text.';
-  }
-  if (key.is_active !== false && (key.consent_text ?? '').trim() === '' && !problems.consent_text) {
-    problems.consent_text = 'An active site key needs a consent text: the words visitors agree to when they tick the box, '
-      + 'such as "I agree that <your agency> may call and text me about insurance quotes…". '
-      + 'Write one, or untick Active to save the key switched off.';
-  }
-  return problems;
+export function missingConsentText(key: { is_active?: boolean | null; consent_text?: string | null }): string | null {
+  if (key.is_active === false || (key.consent_text ?? '').trim() !== '') return null;
+  return 'An active site key needs a consent text: the words visitors agree to when they tick the box, '
+    + 'such as "I agree that <your agency> may call and text me about insurance quotes…". '
+    + 'Write one, or untick Active to save the key switched off.';
 }
 
 /** `https://example.com`, `http://localhost:8080` or `https://*.example.com`: a scheme, a host, an optional port, nothing else. */

@@ -1,7 +1,7 @@
 import { ValidationError, flat, type ActionRequest, type PropertyErrors } from 'adminjs';
 import type { z } from 'zod';
 import { tidyText } from '../../../models/lead-rules.js';
-import { consentTextProblems, type WidgetTheme } from '../../../models/site-key.model.js';
+import { missingConsentText, type WidgetTheme } from '../../../models/site-key.model.js';
 import { newPublishableKey } from '../../auth/keys.js';
 import { consentSchema } from '../../intake/intake.schema.js';
 
@@ -47,7 +47,8 @@ function themeFrom(payload: Payload, errors: PropertyErrors): WidgetTheme | unde
   return theme;
 }
 
-const CONSENT_FIELDS = ['consent_text', 'consent_text_es'] as const;
+/** The consent fields, tidied as the intake API tidies them: the texts keep their lines, the version is one line. */
+const CONSENT_FIELDS: Record<string, boolean> = { consent_text: true, consent_text_es: true, consent_version: false };
 
 /** A form's `is_active`: a checkbox sends `true`/`false` as text, JSON sends booleans; absent is undefined. */
 function activeFrom(value: unknown): boolean | undefined {
@@ -67,29 +68,23 @@ const API_CONSENT_RULES: Record<string, z.ZodType> = {
  */
 function consentFrom(params: Payload, saved: Payload | undefined, errors: PropertyErrors): Payload {
   const texts: Payload = {};
-  for (const field of CONSENT_FIELDS) {
+  for (const [field, multiline] of Object.entries(CONSENT_FIELDS)) {
     if (!(field in params)) continue;
     const value = params[field];
-    const tidied = typeof value === 'string' ? tidyText(value, true) : value ?? null;
+    const tidied = typeof value === 'string' ? tidyText(value, multiline) : value ?? null;
     texts[field] = tidied === '' ? null : tidied;
   }
   const pick = (field: string) => (field in texts ? texts[field] : saved?.[field]) as string | null | undefined;
-  const problems = consentTextProblems({
-    is_active: activeFrom(params.is_active) ?? activeFrom(saved?.is_active) ?? true,
-    consent_text: pick('consent_text'), consent_text_es: pick('consent_text_es'),
-  });
-  for (const [field, message] of Object.entries(problems)) errors[field] = { message, type: 'invalid' };
-  if ('consent_version' in params) {
-    const version = params.consent_version;
-    const tidied = typeof version === 'string' ? tidyText(version) : version ?? null;
-    texts.consent_version = tidied === '' ? null : tidied;
-  }
-  // Then the intake API's own rules: the widget sends these words back with every submission, so a text or
-  // version the API refuses (a lone surrogate, "v2 <final>") would make every lead from this key a 422.
+  // The intake API's own rules: the widget sends these words back with every submission, so a text or
+  // version the API refuses (too long, a control character, "v2 <final>") would make every lead from this key a 422.
   for (const [field, rule] of Object.entries(API_CONSENT_RULES)) {
-    const checked = errors[field] ? undefined : rule.safeParse(pick(field) ?? undefined);
-    if (checked && !checked.success) errors[field] = { message: checked.error.issues[0]!.message, type: 'invalid' };
+    const checked = rule.safeParse(pick(field) ?? undefined);
+    if (!checked.success) errors[field] = { message: checked.error.issues[0]!.message, type: 'invalid' };
   }
+  const missing = errors.consent_text ? null : missingConsentText({
+    is_active: activeFrom(params.is_active) ?? activeFrom(saved?.is_active) ?? true, consent_text: pick('consent_text'),
+  });
+  if (missing) errors.consent_text = { message: missing, type: 'invalid' };
   return texts;
 }
 
