@@ -6,7 +6,10 @@ import type { Express } from 'express';
  * by default (an email becomes a column of fragments); keep them on one line
  * and let a wide table scroll sideways instead. A field's message has a
  * fixed one-line height, so a longer one ran under the next field: let it
- * grow. Consent texts are paragraphs: give their boxes room for one.
+ * grow. Consent texts are paragraphs: give their boxes room for one. The
+ * board's columns scroll sideways within the screen (beside the sidebar from
+ * 1024 px, where AdminJS shows it), snapping to a column, so a phone shows a
+ * whole column rather than a sliver.
  */
 const CSS = `
 section table { display: block; overflow-x: auto; max-width: 100%; }
@@ -14,6 +17,9 @@ section table td, section table th { white-space: nowrap; word-break: normal; }
 section table td { max-width: 22rem; overflow: hidden; text-overflow: ellipsis; }
 [data-testid^="property-edit-"] .adminjs_Input ~ .adminjs_Text { height: auto; min-height: 24px; }
 [data-testid^="property-edit-consent_text"] textarea { min-height: 7.5em; }
+.lh-board-columns { max-width: calc(100vw - 64px); scroll-snap-type: x mandatory; }
+.lh-board-columns > * { scroll-snap-align: start; }
+@media (min-width: 1024px) { .lh-board-columns { max-width: calc(100vw - 352px); } }
 `;
 
 export const ADMIN_STYLES_PATH = '/admin-assets/leadharbor.css';

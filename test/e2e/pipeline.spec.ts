@@ -36,6 +36,23 @@ describe('working the pipeline in a real browser', () => {
     expect(lead.last_contact_date).not.toBeNull();
   }, SLOW);
 
+  it('shows a whole board column on a phone (it used to be a 70 px sliver), the rest a sideways scroll away', async () => {
+    await suite.page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await suite.page.goto('/admin/pages/board');
+      const column = suite.page.locator('[data-status="new"]');
+      await column.waitFor();
+      const box = (await column.boundingBox())!;
+      const strip = (await suite.page.locator('.lh-board-columns').boundingBox())!;
+      expect(box.width).toBeGreaterThanOrEqual(180);
+      // The column is inside the visible strip and the viewport, not cut by them.
+      expect(box.x).toBeGreaterThanOrEqual(strip.x);
+      expect(box.x + box.width).toBeLessThanOrEqual(Math.min(strip.x + strip.width, 390) + 1);
+    } finally {
+      await suite.page.setViewportSize({ width: 1366, height: 900 }); // the suite's own size
+    }
+  }, SLOW);
+
   it('moves a card on the board by dragging it, and by its keyboard menu', async () => {
     await suite.page.goto('/admin/pages/board');
     const card = suite.page.locator(`[data-lead-id="${ids.byDrag}"]`);

@@ -34,7 +34,7 @@ export default function Board() {
   return (
     <Box p="lg" data-testid="board">
       <H2 mb="lg">Pipeline board</H2>
-      <Box flex style={{ gap: 12, overflowX: 'auto', alignItems: 'flex-start', width: '100%', maxWidth: 'calc(100vw - 320px)', paddingBottom: 8 }}>
+      <Box flex className="lh-board-columns" style={{ gap: 12, overflowX: 'auto', alignItems: 'flex-start', width: '100%', paddingBottom: 8 }}>
         {columns.map((column) => (
           <Box
             key={column.status}
