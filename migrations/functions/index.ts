@@ -7,6 +7,7 @@ import { leadStatsOnInsertV2 } from './lead-stats-on-insert.v2.sql.js';
 import { leadStatsOnUpdateV2 } from './lead-stats-on-update.v2.sql.js';
 import { originAllowedV1 } from './origin-allowed.v1.sql.js';
 import { rateLimitHitV1 } from './rate-limit-hit.v1.sql.js';
+import { searchFoldV1 } from './search-fold.v1.sql.js';
 import { setUpdatedAtV1 } from './set-updated-at.v1.sql.js';
 import { usableSiteKeysV1 } from './usable-site-keys.v1.sql.js';
 
@@ -24,6 +25,7 @@ export const LATEST_FUNCTIONS: readonly FunctionVersion[] = [
   leadStatsOnUpdateV2,
   originAllowedV1,
   rateLimitHitV1,
+  searchFoldV1,
   setUpdatedAtV1,
   usableSiteKeysV1,
 ];

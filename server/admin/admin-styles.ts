@@ -12,9 +12,14 @@ import type { Express } from 'express';
  * whole column rather than a sliver.
  */
 const CSS = `
-section table { display: block; overflow-x: auto; max-width: 100%; }
-section table td, section table th { white-space: nowrap; word-break: normal; }
-section table td { max-width: 22rem; overflow: hidden; text-overflow: ellipsis; }
+.lh-table-scroll { overflow-x: auto; max-width: 100%; }
+.lh-table-scroll table { width: 100%; }
+.lh-table-scroll td, .lh-table-scroll th { padding-left: 8px; padding-right: 8px; word-break: normal; overflow-wrap: normal; }
+.lh-table-scroll td { max-width: 16rem; overflow: hidden; text-overflow: ellipsis; }
+.lh-table-scroll th { white-space: nowrap; }
+.lh-table-scroll td, .lh-table-scroll th { display: table-cell !important; }
+.lh-selection-bar { position: sticky; top: 0; z-index: 10; border: 1px solid #c8cdd6; border-radius: 4px; box-shadow: 0 2px 8px rgba(0,0,0,.08); }
+.lh-select { display: block; width: 100%; padding: 8px; margin: 0 0 16px; border: 1px solid #c0c0ca; border-radius: 4px; background: #fff; font: inherit; }
 [data-testid^="property-edit-"] .adminjs_Input ~ .adminjs_Text { height: auto; min-height: 24px; }
 [data-testid^="property-edit-consent_text"] textarea { min-height: 7.5em; }
 .lh-board-columns { max-width: calc(100vw - 64px); scroll-snap-type: x mandatory; }

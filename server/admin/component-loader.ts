@@ -21,9 +21,13 @@ export function createComponentLoader() {
     ApiKeyNew: component('ApiKeyNew'),
     JsonView: component('JsonView'),
     LeadIntake: component('LeadIntake'),
+    LeadNameCell: component('LeadNameCell'),
     ResetPassword: component('ResetPassword'),
     Account: component('Account'),
   };
+  // AdminJS's own components that LeadHarbor replaces, for every resource.
+  loader.override('DefaultListAction', path.join(here, 'components', 'list', 'list-screen'));
+  loader.override('SelectedRecords', path.join(here, 'components', 'no-selection-caption'));
   return { loader, ids };
 }
 

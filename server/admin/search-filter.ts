@@ -7,8 +7,12 @@ const PHONE_DIGITS_MIN = 4;
 /** Only digits and phone punctuation: "(206) 555-0142", "+1 206.555.0142". */
 const PHONE_LIKE = /^[\d\s()+.-]+$/;
 
+/** A column compared as search_fold() sees it (migrations/functions/search-fold.v1.sql.ts), matching its trigram index. */
+const folded = (column: string) => Sequelize.fn('search_fold', Sequelize.col(column));
+
 /**
- * Free-text search as staff expect it: case-insensitive, every word must
+ * Free-text search as staff expect it: case- and accent-insensitive ("nunez"
+ * finds Núñez, "ZOE" finds Zoë), every word must
  * match one of the columns ("ann smith" finds Ann Smith), and a query that
  * is a phone number (enough digits, nothing but phone punctuation) also
  * matches phone numbers whatever their formatting. An email's digits
@@ -19,7 +23,7 @@ export function searchCondition(query: string, columns: readonly string[]): Wher
   if (words.length === 0) return {};
   const escape = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
   const perWord = words.map((word) => ({
-    [Op.or]: columns.map((column) => ({ [column]: { [Op.iLike]: `%${escape(word)}%` } })),
+    [Op.or]: columns.map((column) => Sequelize.where(folded(column), { [Op.like]: Sequelize.fn('search_fold', `%${escape(word)}%`) })),
   }));
   const digits = query.replace(/\D/g, '');
   if (digits.length >= PHONE_DIGITS_MIN && PHONE_LIKE.test(query.trim()) && columns.includes('phone')) {

@@ -53,7 +53,7 @@ describe('pipeline actions on a lead', () => {
 describe('bulk status and priority changes', () => {
   it('changes every selected lead in one go', async () => {
     const res = await staffA.post(api('leads', `bulk/changeStatus?recordIds=${ids.leadA},${extraA}`)).send({ status: 'qualified' });
-    expect(res.body.notice).toEqual({ type: 'success', message: '2 lead(s) set to Qualified.' });
+    expect(res.body.notice).toEqual({ type: 'success', message: '2 leads set to Qualified.' });
     expect([(await lead(ids.leadA)).status, (await lead(extraA)).status]).toEqual(['qualified', 'qualified']);
     await staffA.post(api('leads', `bulk/changePriority?recordIds=${ids.leadA},${extraA}`)).send({ priority: 'high' });
     expect([(await lead(ids.leadA)).priority, (await lead(extraA)).priority]).toEqual(['high', 'high']);

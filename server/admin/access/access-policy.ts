@@ -50,7 +50,8 @@ const same = (grant: Grant, fields: readonly string[]) => Object.fromEntries(gra
 export const ACCESS_POLICY: Record<string, ResourcePolicy> = {
   leads: {
     read: ALL, create: ALL, edit: ALL, delete: MANAGERS,
-    custom: { ...Object.fromEntries(PIPELINE.map((name) => [name, ALL])), changeStatus: MANAGERS, changePriority: MANAGERS, exportCsv: MANAGERS },
+    custom: { ...Object.fromEntries(PIPELINE.map((name) => [name, ALL])), changeStatus: MANAGERS, changePriority: MANAGERS,
+      changeStatusMatching: MANAGERS, changePriorityMatching: MANAGERS, exportCsv: MANAGERS },
     writable: { ...same(ALL, LEAD_FIELDS), superuser: withOrganization(LEAD_FIELDS) },
   },
   campaigns: {

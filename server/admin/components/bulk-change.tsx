@@ -1,6 +1,8 @@
 import React, { useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import { ApiClient, useNotice, type ActionProps } from 'adminjs';
 import { Box, Button, H5, Label, Text } from '@adminjs/design-system';
+import { countOf, withParams } from './list/list-query.js';
 
 const api = new ApiClient();
 
@@ -10,6 +12,8 @@ export default function BulkChange({ action, resource, records = [] }: ActionPro
   const [value, setValue] = useState(options[0]?.value ?? '');
   const [busy, setBusy] = useState(false);
   const addNotice = useNotice();
+  const location = useLocation();
+  const navigate = useNavigate();
 
   const apply = async () => {
     setBusy(true);
@@ -18,7 +22,11 @@ export default function BulkChange({ action, resource, records = [] }: ActionPro
         resourceId: resource.id, actionName: action.name, recordIds: records.map((r) => r.id), data: { [field]: value },
       });
       if (res.data.notice) addNotice(res.data.notice);
-      if (res.data.redirectUrl) window.location.assign(res.data.redirectUrl);
+      // Back to the list as it was filtered, sorted and paged, reloaded.
+      if (res.data.redirectUrl) {
+        const list = new URL(res.data.redirectUrl, window.location.origin).pathname;
+        navigate({ pathname: list, search: withParams(new URLSearchParams(location.search), { recordIds: null, refresh: 'true', page: new URLSearchParams(location.search).get('page') }).toString() });
+      }
     } finally {
       setBusy(false);
     }
@@ -27,12 +35,12 @@ export default function BulkChange({ action, resource, records = [] }: ActionPro
   return (
     <Box p="lg">
       <H5>{action.label}</H5>
-      <Text mb="lg">{records.length} lead(s) selected.</Text>
+      <Text mb="lg">{countOf(records.length, 'lead', 'leads')} selected.</Text>
       <Label htmlFor="bulk-change-value">New {field}</Label>
-      <select id="bulk-change-value" value={value} onChange={(e) => setValue(e.target.value)} style={{ display: 'block', width: '100%', padding: 8, marginBottom: 16 }}>
+      <select id="bulk-change-value" className="lh-select" value={value} onChange={(e) => setValue(e.target.value)}>
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
-      <Button variant="contained" onClick={apply} disabled={busy || records.length === 0}>Apply to {records.length} lead(s)</Button>
+      <Button variant="contained" onClick={apply} disabled={busy || records.length === 0}>Change {countOf(records.length, 'lead', 'leads')}</Button>
     </Box>
   );
 }

@@ -27,8 +27,8 @@ export async function moveLeads(where: WhereOptions, status: LeadStatus, transac
   return count;
 }
 
-export async function setPriority(where: WhereOptions, priority: LeadPriority): Promise<number> {
-  const [count] = await Lead.update({ priority }, { where });
+export async function setPriority(where: WhereOptions, priority: LeadPriority, transaction?: Transaction): Promise<number> {
+  const [count] = await Lead.update({ priority }, { where, transaction });
   return count;
 }
 

@@ -1,6 +1,13 @@
-import { NotFoundError, ValidationError, type Action, type ActionContext, type ActionRequest, type BulkActionResponse, type RecordActionResponse } from 'adminjs';
+import {
+  Filter, NotFoundError, ValidationError, flat, type Action, type ActionContext, type ActionRequest, type ActionResponse, type BulkActionResponse,
+  type RecordActionResponse,
+} from 'adminjs';
+import type { Transaction, WhereOptions } from 'sequelize';
+import { Lead } from '../../../models/index.js';
 import { LEAD_PRIORITY_LABELS, LEAD_STATUS_LABELS } from '../../../models/value-sets.js';
 import type { ComponentIds } from '../component-loader.js';
+import { EXACT_COUNT_LIMIT } from '../list-total.js';
+import { ScopedResource } from '../scoped-resource.js';
 import { PIPELINE_ACTIONS, byIds, isLeadPriority, isLeadStatus, moveLeads, setPriority } from './lead-pipeline.js';
 
 /** The label of the dropdown that groups the pipeline actions (AdminJS shows a parent's name as is). */
@@ -41,12 +48,14 @@ export function pipelineRecordActions(): Record<string, Partial<Action<RecordAct
 type BulkField = 'status' | 'priority';
 const FIELD_LABELS: Record<BulkField, Record<string, string>> = { status: LEAD_STATUS_LABELS, priority: LEAD_PRIORITY_LABELS };
 
-/** Applies a validated bulk change; returns the rows changed, or throws a field error. */
-async function applyBulk(field: BulkField, value: unknown, ids: string[]): Promise<number> {
-  if (field === 'status' && isLeadStatus(value)) return moveLeads(byIds(ids), value);
-  if (field === 'priority' && isLeadPriority(value)) return setPriority(byIds(ids), value);
+/** Applies a validated bulk change to the leads `where` matches; returns the rows changed, or throws a field error. */
+async function applyBulk(field: BulkField, value: unknown, where: WhereOptions, transaction?: Transaction): Promise<number> {
+  if (field === 'status' && isLeadStatus(value)) return moveLeads(where, value, transaction);
+  if (field === 'priority' && isLeadPriority(value)) return setPriority(where, value, transaction);
   throw new ValidationError({ [field]: { message: `Choose a ${field} from the list.`, type: 'invalid' } });
 }
+
+const leadsCount = (n: number) => `${n.toLocaleString('en-US')} lead${n === 1 ? '' : 's'}`;
 
 /**
  * "Change status" and "Change priority" for the selected leads: GET shows the
@@ -65,13 +74,64 @@ export function bulkChangeActions(components: ComponentIds): Record<string, Part
       const { records = [], currentAdmin, h, resource } = context;
       if (request.method !== 'post') return { records: records.map((r) => r.toJSON(currentAdmin)) };
       const value = (request.payload as Record<string, unknown> | undefined)?.[field];
-      const changed = await applyBulk(field, value, records.map((r) => String(r.id())));
+      const changed = await applyBulk(field, value, byIds(records.map((r) => String(r.id()))));
       return {
         records: records.map((r) => r.toJSON(currentAdmin)),
-        notice: { message: `${changed} lead(s) set to ${FIELD_LABELS[field][String(value)]}.`, type: 'success' },
+        notice: { message: `${leadsCount(changed)} set to ${FIELD_LABELS[field][String(value)]}.`, type: 'success' },
         redirectUrl: h.resourceUrl({ resourceId: resource.id() }),
       };
     },
   });
   return { changeStatus: bulk('status'), changePriority: bulk('priority') };
+}
+
+/** The most leads one "all matching" change may touch: the list counts exactly up to here, so the count staff confirm is exact. */
+export const MATCHING_LIMIT = EXACT_COUNT_LIMIT;
+
+/** The list's filter from the request's query (`filters.status=new`, `filters.search=…`), as AdminJS's list reads it. */
+function listFilter(request: ActionRequest, resource: ScopedResource): Filter {
+  const { filters } = flat.unflatten<unknown, { filters?: unknown }>(request.query ?? {});
+  return new Filter(typeof filters === 'object' && filters ? filters as Record<string, unknown> : {}, resource);
+}
+
+/**
+ * "Change status" / "Change priority" for every lead matching the list's
+ * filter, as mail clients offer "select all N conversations". GET counts the
+ * matching leads; POST applies the change only if the count is still the one
+ * staff confirmed (`expected`), inside one transaction, so a filter that now
+ * matches other leads changes nothing. Reached from the list's selection bar
+ * (hidden from the header's buttons); who may run it is the same as the bulk
+ * change's (access-policy.ts), and the filter goes through the scoped
+ * resource's conditions, so it never reaches another organization's leads.
+ */
+export function matchingChangeActions(): Record<string, Partial<Action<ActionResponse>>> {
+  const matching = (field: BulkField): Partial<Action<ActionResponse>> => ({
+    actionType: 'resource',
+    component: false,
+    isVisible: false,
+    custom: { field },
+    handler: async (request, _response, context) => {
+      const resource = context.resource;
+      if (!(resource instanceof ScopedResource)) throw new Error('Changes to all matching leads need the scoped leads resource.');
+      const where = resource.conditionsFor(listFilter(request, resource), context.currentAdmin);
+      const sequelize = Lead.sequelize!;
+      return sequelize.transaction(async (transaction) => {
+        const matched = await Lead.count({ where, transaction });
+        if (request.method !== 'post') return { matching: matched, limit: MATCHING_LIMIT };
+        const payload = (request.payload ?? {}) as Record<string, unknown>;
+        const expected = Number(payload.expected);
+        if (matched > MATCHING_LIMIT) {
+          throw new ValidationError({}, { message: `This filter matches ${leadsCount(matched)}: change at most ${leadsCount(MATCHING_LIMIT)} at once. Narrow the filter and try again.` });
+        }
+        if (!Number.isInteger(expected) || expected !== matched) {
+          throw new ValidationError({ expected: { message: `The filter now matches ${leadsCount(matched)}.`, type: 'changed' } }, {
+            message: `The filter now matches ${leadsCount(matched)}, not ${Number.isInteger(expected) ? leadsCount(expected) : 'the number you confirmed'}: nothing was changed. Check the count and apply again.`,
+          });
+        }
+        const changed = await applyBulk(field, payload[field], where, transaction);
+        return { matching: matched, changed, notice: { message: `${leadsCount(changed)} set to ${FIELD_LABELS[field][String(payload[field])]}.`, type: 'success' } };
+      });
+    },
+  });
+  return { changeStatusMatching: matching('status'), changePriorityMatching: matching('priority') };
 }

@@ -1,14 +1,14 @@
 import type { ActionResponse, ListActionResponse, ResourceWithOptions } from 'adminjs';
 import { Lead } from '../../../models/index.js';
 import { LEAD_PRIORITIES, LEAD_PRIORITY_LABELS, LEAD_STATUSES, LEAD_STATUS_LABELS } from '../../../models/value-sets.js';
-import { bulkChangeActions, pipelineRecordActions } from '../pipeline/pipeline-actions.js';
+import { bulkChangeActions, matchingChangeActions, pipelineRecordActions } from '../pipeline/pipeline-actions.js';
 import type { ComponentIds } from '../component-loader.js';
 import { INTAKE_PROPERTY, withIntakeSummary } from './lead-intake-summary.js';
 import { ScopedResource } from '../scoped-resource.js';
 import { SEARCH_FILTER } from '../search-filter.js';
 import { NAV, TIMESTAMPS, dropdown } from './common.js';
 
-/** One "Name" column instead of two, so the list fits a laptop screen. */
+/** One "Name" column (with the email under it) instead of three, so the list fits a laptop screen. */
 async function withFullName(response: ActionResponse): Promise<ActionResponse> {
   for (const record of (response as ListActionResponse).records ?? []) {
     record.params.name = `${record.params.first_name ?? ''} ${record.params.last_name ?? ''}`.trim();
@@ -23,7 +23,7 @@ export function leadResource(components: ComponentIds): ResourceWithOptions {
     options: {
       navigation: NAV.leads,
       sort: { sortBy: 'created_at', direction: 'desc' },
-      listProperties: ['name', 'email', 'phone', 'status', 'priority', 'score', 'insurance_product_id', 'lead_source_id', 'campaign_id', 'created_at'],
+      listProperties: ['name', 'phone', 'status', 'priority', 'score', 'insurance_product_id', 'lead_source_id', 'campaign_id', 'created_at'],
       showProperties: ['first_name', 'last_name', 'email', 'phone', 'status', 'priority', 'score', 'insurance_product_id', 'lead_source_id', 'campaign_id',
         'estimated_value', 'date_of_birth', 'address', 'city', 'state', 'zip_code', 'country', 'notes', 'last_contact_date', 'next_follow_up_date',
         'organization_id', 'created_at', 'updated_at', INTAKE_PROPERTY],
@@ -36,7 +36,7 @@ export function leadResource(components: ComponentIds): ResourceWithOptions {
           type: 'string',
           isVisible: { list: false, show: false, edit: false, filter: true },
         },
-        name: { type: 'string', isSortable: false, isVisible: { list: true, show: false, edit: false, filter: false } },
+        name: { type: 'string', isSortable: false, isVisible: { list: true, show: false, edit: false, filter: false }, components: { list: components.LeadNameCell } },
         created_at: { isVisible: { list: true, show: true, edit: false, filter: true } },
         status: dropdown(LEAD_STATUSES, LEAD_STATUS_LABELS),
         priority: dropdown(LEAD_PRIORITIES, LEAD_PRIORITY_LABELS),
@@ -53,6 +53,7 @@ export function leadResource(components: ComponentIds): ResourceWithOptions {
         show: { after: withIntakeSummary },
         ...pipelineRecordActions(),
         ...bulkChangeActions(components),
+        ...matchingChangeActions(),
         exportCsv: {
           actionType: 'resource', icon: 'Download', component: components.ExportCsv, showInDrawer: true,
           handler: async () => ({}),
