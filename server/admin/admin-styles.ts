@@ -2,14 +2,16 @@ import type { Express } from 'express';
 
 /**
  * A few rules on top of AdminJS's theme, served as a stylesheet AdminJS links
- * (its `assets.styles` option). Table cells break long values letter by letter
- * by default (an email becomes a column of fragments); keep them on one line
- * and let a wide table scroll sideways instead. A field's message has a
- * fixed one-line height, so a longer one ran under the next field: let it
- * grow. Consent texts are paragraphs: give their boxes room for one. The
- * board's columns scroll sideways within the screen (beside the sidebar from
- * 1024 px, where AdminJS shows it), snapping to a column, so a phone shows a
- * whole column rather than a sliver.
+ * (its `assets.styles` option). Lists (components/list/) put the table in a
+ * scroll box of its own, with compact cells that wrap long values at word
+ * boundaries, and show every column on a phone too (AdminJS hides all but the
+ * title there), a sideways scroll away; the selection bar stays in view
+ * while the page scrolls. A field's message has a fixed one-line height, so a
+ * longer one ran under the next field: let it grow. Consent texts are
+ * paragraphs: give their boxes room for one. The board's columns scroll
+ * sideways within the screen (beside the sidebar from 1024 px, where AdminJS
+ * shows it), snapping to a column, so a phone shows a whole column rather
+ * than a sliver.
  */
 const CSS = `
 .lh-table-scroll { overflow-x: auto; max-width: 100%; }
