@@ -17,6 +17,7 @@ export const SEARCH_PARAM = 'filters.search';
 const NOT_THE_FILTER = new Set(['page', 'perPage', 'sortBy', 'direction', 'recordIds', 'refresh', 'redirectUrl', 'tab']);
 
 function pageSizeOrNull(value: string | null): PageSize | null {
+  if (value === null || !/^\d{1,3}$/.test(value)) return null;
   const n = Number(value);
   return (PAGE_SIZES as readonly number[]).includes(n) ? (n as PageSize) : null;
 }
