@@ -6,6 +6,7 @@ import type { Transaction, WhereOptions } from 'sequelize';
 import { Lead } from '../../../models/index.js';
 import { LEAD_PRIORITY_LABELS, LEAD_STATUS_LABELS } from '../../../models/value-sets.js';
 import type { ComponentIds } from '../component-loader.js';
+import { countOf } from '../components/list/list-query.js';
 import { EXACT_COUNT_LIMIT } from '../list-total.js';
 import { ScopedResource } from '../scoped-resource.js';
 import { PIPELINE_ACTIONS, byIds, isLeadPriority, isLeadStatus, moveLeads, setPriority } from './lead-pipeline.js';
@@ -55,7 +56,7 @@ async function applyBulk(field: BulkField, value: unknown, where: WhereOptions, 
   throw new ValidationError({ [field]: { message: `Choose a ${field} from the list.`, type: 'invalid' } });
 }
 
-const leadsCount = (n: number) => `${n.toLocaleString('en-US')} lead${n === 1 ? '' : 's'}`;
+const leadsCount = (n: number) => countOf(n, 'lead', 'leads');
 
 /**
  * "Change status" and "Change priority" for the selected leads: GET shows the
