@@ -22,6 +22,7 @@ export function createComponentLoader() {
     JsonView: component('JsonView'),
     LeadIntake: component('LeadIntake'),
     LeadNameCell: component('LeadNameCell'),
+    ListOfValues: component('ListOfValues'),
     ResetPassword: component('ResetPassword'),
     Account: component('Account'),
   };

@@ -2,7 +2,7 @@ import type { Filter } from 'adminjs';
 import { convertFilter } from '@adminjs/sequelize';
 import { Op, type ModelStatic, type Model, type WhereOptions } from 'sequelize';
 import { AppError } from '../errors.js';
-import { SEARCH_FILTER, searchCondition } from './search-filter.js';
+import { SEARCH_FILTER, foldedContains, searchCondition } from './search-filter.js';
 
 const NUMBER_TYPES = new Set(['number', 'float', 'reference']);
 const DATE_TYPES = new Set(['date', 'datetime']);
@@ -79,7 +79,9 @@ function typedCondition(entry: Entry): WhereOptions | undefined {
  *   converter drops number ranges);
  * - a column with a value set (status, priority) matches exactly, which the
  *   indexes can use, rather than the adapter's `LIKE '%value%'`;
- * - the virtual `search` filter looks in `searchColumns`;
+ * - the virtual `search` filter looks in `searchColumns`, and a text filter
+ *   on one of those columns (the email filter) matches as the search does,
+ *   ignoring case and accents, which the folded trigram index serves;
  * - a filter on an unknown path (a typo, a crafted URL) is ignored;
  * - anything else (text) goes through the adapter's own converter.
  */
@@ -94,6 +96,8 @@ export function filterConditions(filter: Filter, model: ModelStatic<Model>, sear
     } else if (NUMBER_TYPES.has(entry.property.type()) || DATE_TYPES.has(entry.property.type())) {
       const condition = typedCondition(entry);
       if (condition) conditions.push(condition);
+    } else if (typeof entry.value === 'string' && searchColumns.includes(entry.path)) {
+      if (!blank(entry.value)) conditions.push(foldedContains(entry.path, entry.value.trim()));
     } else if (typeof entry.value === 'string' && hasValueSet(model, entry.path)) {
       conditions.push({ [entry.path]: entry.value });
     } else {

@@ -7,8 +7,16 @@ const PHONE_DIGITS_MIN = 4;
 /** Only digits and phone punctuation: "(206) 555-0142", "+1 206.555.0142". */
 const PHONE_LIKE = /^[\d\s()+.-]+$/;
 
-/** A column compared as search_fold() sees it (migrations/functions/search-fold.v1.sql.ts), matching its trigram index. */
-const folded = (column: string) => Sequelize.fn('search_fold', Sequelize.col(column));
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * `column` contains `text`, compared as search_fold() sees both
+ * (migrations/functions/search-fold.v1.sql.ts): ignoring case and accents,
+ * LIKE wildcards literal, and in the shape the leads' trigram index serves.
+ */
+export function foldedContains(column: string, text: string): WhereOptions {
+  return Sequelize.where(Sequelize.fn('search_fold', Sequelize.col(column)), { [Op.like]: Sequelize.fn('search_fold', `%${escapeLike(text)}%`) });
+}
 
 /**
  * Free-text search as staff expect it: case- and accent-insensitive ("nunez"
@@ -21,10 +29,7 @@ const folded = (column: string) => Sequelize.fn('search_fold', Sequelize.col(col
 export function searchCondition(query: string, columns: readonly string[]): WhereOptions {
   const words = query.trim().split(/\s+/).filter(Boolean).slice(0, 5);
   if (words.length === 0) return {};
-  const escape = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
-  const perWord = words.map((word) => ({
-    [Op.or]: columns.map((column) => Sequelize.where(folded(column), { [Op.like]: Sequelize.fn('search_fold', `%${escape(word)}%`) })),
-  }));
+  const perWord = words.map((word) => ({ [Op.or]: columns.map((column) => foldedContains(column, word)) }));
   const digits = query.replace(/\D/g, '');
   if (digits.length >= PHONE_DIGITS_MIN && PHONE_LIKE.test(query.trim()) && columns.includes('phone')) {
     return {

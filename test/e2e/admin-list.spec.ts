@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { Lead, Organization, User, UserRole } from '../../models/index.js';
+import { Lead, Organization, SiteKey, User, UserRole } from '../../models/index.js';
+import { newPublishableKey } from '../../server/auth/keys.js';
 import { hashPassword } from '../../server/auth/password.js';
 import { SLOW, browserSuite, signIn } from '../support/browser.js';
 import { SEEN, seenByPerson, withinViewportWidth } from '../support/seen.js';
@@ -16,6 +17,10 @@ const suite = browserSuite('e2e_admin_list', async () => {
   orgId = org.id;
   const manager = await User.create({ email: MANAGER, hashed_password: await hashPassword(PASSWORD), first_name: 'Mo', last_name: 'Manager', organization_id: org.id } as never);
   await UserRole.create({ user_id: manager.id, role: 'manager' });
+  await SiteKey.create({
+    name: 'Main site', key: newPublishableKey(), organization_id: org.id, consent_text: 'I agree to be called.',
+    allowed_origins: ['https://a.example', 'https://b.example', 'https://c.example', 'https://d.example'],
+  } as never);
   await Lead.bulkCreate([
     { first_name: 'José', last_name: 'Núñez', email: 'jose@list.e2e.test', phone: '+13125550100', status: 'contacted', organization_id: org.id },
     ...Array.from({ length: 29 }, (_, i) => ({
@@ -78,6 +83,17 @@ describe.each(SIZES)('the leads list at $width×$height', (size) => {
     await page().getByText('3 leads set to High.').waitFor();
     expect(await Lead.count({ where: { organization_id: orgId, priority: 'high' } })).toBe(3);
     await Lead.update({ priority: 'medium' }, { where: { organization_id: orgId } });
+  }, SLOW);
+});
+
+describe('other lists', () => {
+  it('name the values of an array column (a site key\'s origins) instead of "Length: 4"', async () => {
+    await page().setViewportSize(SIZES[0]);
+    await page().goto('/admin/resources/site_keys');
+    const cell = page().getByText('https://a.example, https://b.example and 2 more');
+    expect(await seenByPerson(cell)).toEqual(SEEN);
+    expect(await page().getByText('Length: 4').count()).toBe(0);
+    await shot('site-keys');
   }, SLOW);
 });
 

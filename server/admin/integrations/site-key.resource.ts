@@ -40,6 +40,7 @@ export function siteKeyResource(components: ComponentIds): ResourceWithOptions {
         key: { isVisible: { list: true, show: true, edit: false, filter: true }, description: 'Made when the key is created.' },
         organization_id: { isRequired: false, description: "Staff's keys always belong to their own organization." },
         allowed_origins: {
+          components: { list: components.ListOfValues },
           description: 'Sites allowed to use the key: scheme and host, like https://www.example.com, or https://*.example.com for every subdomain.',
         },
         product_types: { ...dropdown(PRODUCT_TYPES, PRODUCT_TYPE_LABELS), description: 'Products the widget offers; none means all of them.' },
