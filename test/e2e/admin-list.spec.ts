@@ -128,6 +128,8 @@ describe('working a filtered list', () => {
     expect(await all.innerText()).toBe('Select all 29 leads matching this filter');
     await all.click();
     expect(await selectionCount()).toBe('All 29 leads matching this filter are selected.');
+    for (const id of ['bulk-changeStatus', 'bulk-changePriority']) expect(await seenByPerson(page().getByTestId(id))).toEqual(SEEN);
+    expect(await page().getByTestId('bulk-bulkDelete').count()).toBe(0); // deleting is for a selection made row by row
     await page().getByTestId('bulk-changeStatus').click();
     expect(await page().getByTestId('matching-count').innerText()).toBe('This filter matches 29 leads right now.');
     await page().locator('#matching-change-value').selectOption('nurturing');
@@ -138,6 +140,19 @@ describe('working a filtered list', () => {
     expect(await Lead.count({ where: { organization_id: orgId, status: 'nurturing' } })).toBe(29);
     expect(await Lead.count({ where: { organization_id: orgId, status: 'contacted' } })).toBe(1);
     expect(new URL(page().url()).searchParams.get('filters.status')).toBe('new');
+  }, SLOW);
+
+  it('comes back to the filtered list after a change to ticked leads', async () => {
+    await openList('?filters.status=contacted');
+    await tick(0);
+    await page().getByTestId('bulk-changePriority').click();
+    await page().locator('#bulk-change-value').selectOption('low');
+    await page().getByRole('button', { name: 'Change 1 lead' }).click();
+    await page().getByText('1 lead set to Low.').waitFor();
+    await page().waitForURL((url) => url.pathname === '/admin/resources/leads' && url.searchParams.get('filters.status') === 'contacted');
+    await rows().first().waitFor();
+    expect(await rows().count()).toBe(1);
+    expect(await Lead.count({ where: { organization_id: orgId, priority: 'low' } })).toBe(1);
   }, SLOW);
 
   it('closes the filter drawer after Apply', async () => {
