@@ -26,9 +26,8 @@ export function createComponentLoader() {
     ResetPassword: component('ResetPassword'),
     Account: component('Account'),
   };
-  // AdminJS's own components that LeadHarbor replaces, for every resource.
+  // AdminJS's own list, replaced for every resource.
   loader.override('DefaultListAction', path.join(here, 'components', 'list', 'list-screen'));
-  loader.override('SelectedRecords', path.join(here, 'components', 'no-selection-caption'));
   return { loader, ids };
 }
 

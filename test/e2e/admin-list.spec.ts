@@ -66,8 +66,10 @@ describe.each(SIZES)('the leads list at $width×$height', (size) => {
 
   it('keeps ticks across pages, and shows the bulk actions in view and clickable', async () => {
     await openList();
+    const headerBox = page().locator('.lh-table-scroll thead input[type=checkbox]');
     await tick(0);
     await tick(1);
+    expect(await headerBox.isChecked()).toBe(false); // two rows of ten are not the whole page
     await page().getByRole('button', { name: '2', exact: true }).click(); // the pagination's page 2
     await page().waitForURL(/page=2/);
     await rows().first().waitFor();
@@ -124,6 +126,7 @@ describe('working a filtered list', () => {
     await openList('?filters.status=new');
     await page().locator('.lh-table-scroll thead .adminjs_Checkbox').click();
     expect(await selectionCount()).toBe('10 leads selected.');
+    expect(await page().locator('.lh-table-scroll thead input[type=checkbox]').isChecked()).toBe(true);
     const all = page().getByTestId('select-all-matching');
     expect(await all.innerText()).toBe('Select all 29 leads matching this filter');
     await all.click();

@@ -1,7 +1,9 @@
 import React, { useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { ApiClient, RecordsTable, useFilterDrawer, useNotice, type ActionProps, type ListActionResponse, type RecordJSON } from 'adminjs';
-import { Box, Pagination, Text } from '@adminjs/design-system';
+import {
+  ApiClient, NoRecords, RecordInList, RecordsTableHeader, useFilterDrawer, useNotice, type ActionProps, type ListActionResponse, type RecordJSON,
+} from 'adminjs';
+import { Box, Loader, Pagination, Table, TableBody, Text } from '@adminjs/design-system';
 import { ListToolbar } from './list-toolbar.js';
 import { SelectionBar } from './selection-bar.js';
 import { PAGE_SIZE_STORAGE_KEY, filterKey, pageSize, withParams } from './list-query.js';
@@ -19,8 +21,11 @@ function remembered(): string | null {
  * search box and the page size above the table, a selection bar that stays
  * in view while staff scroll (AdminJS's sat inside the table, clipped by its
  * scroll box), ticks that survive changing page, and "select all N matching"
- * for the changes that support it. The table itself and its rows are
- * AdminJS's, so property components (badges, dates, references) still apply.
+ * for the changes that support it. The table's header and rows are
+ * AdminJS's, so property components (badges, dates, references) still apply;
+ * the table around them is ours, so the header's box is ticked only when the
+ * whole page is (AdminJS ticked it for any one row) and no bulk caption is
+ * drawn inside the table, where its scroll box clipped it.
  */
 export default function ListScreen({ resource, setTag }: ActionProps) {
   const location = useLocation();
@@ -104,13 +109,25 @@ export default function ListScreen({ resource, setTag }: ActionProps) {
         allMatching={allMatching} onSelectAllMatching={() => setAllMatching(true)} onClear={clear}
         onChanged={() => { clear(); setReloads((n) => n + 1); }}
       />
-      <div className="lh-table-scroll">
-        <RecordsTable
-          resource={resource} records={records} isLoading={loading} sortBy={page?.sortBy} direction={page?.direction}
-          actionPerformed={() => setReloads((n) => n + 1)} onSelect={toggle} onSelectAll={toggleAllOnPage}
-          selectedRecords={allMatching ? records : records.filter((r) => selected.has(r.id))}
-        />
-      </div>
+      {records.length === 0 ? (loading ? <Loader /> : <NoRecords resource={resource} />) : (
+        <div className="lh-table-scroll">
+          <Table>
+            <RecordsTableHeader
+              properties={resource.listProperties} titleProperty={resource.titleProperty} sortBy={page?.sortBy} direction={page?.direction}
+              onSelectAll={records.some((r) => r.bulkActions.length) ? toggleAllOnPage : undefined}
+              selectedAll={allMatching || records.every((r) => selected.has(r.id))}
+            />
+            <TableBody>
+              {records.map((record) => (
+                <RecordInList
+                  key={record.id} record={record} resource={resource} isLoading={loading} onSelect={toggle}
+                  isSelected={allMatching || selected.has(record.id)} actionPerformed={() => setReloads((n) => n + 1)}
+                />
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
       {page && page.total > 0 ? (
         <Text mt="xl" textAlign="center">
           <Pagination page={page.page} perPage={page.perPage} total={page.total} onChange={(n: number) => go({ page: String(n) })} />
