@@ -23,6 +23,8 @@ export function createComponentLoader() {
     LeadIntake: component('LeadIntake'),
     ResetPassword: component('ResetPassword'),
     Account: component('Account'),
+    LeadValueProperty: component('LeadValueProperty'),
+    PhoneProperty: component('PhoneProperty'),
   };
   return { loader, ids };
 }
