@@ -28,11 +28,11 @@ section table td { max-width: 22rem; overflow: hidden; text-overflow: ellipsis; 
   overflow-x: auto; scroll-snap-type: x mandatory; overscroll-behavior-x: contain;
 }
 .lh-board-column {
-  scroll-snap-align: start; min-width: 0; min-height: 160px; padding: 8px;
+  scroll-snap-align: start; min-width: 0; min-height: 160px; padding: 6px;
   background: #fff; border: 1px solid #DDE1F3; border-top: 4px solid; border-radius: 6px;
 }
 .lh-board-column-head { display: flex; align-items: center; justify-content: space-between; gap: 4px; margin-bottom: 8px; }
-.lh-board-card { padding: 8px; margin-bottom: 8px; background: #fff; border: 1px solid #DDE1F3; border-radius: 6px; cursor: grab; overflow-wrap: anywhere; }
+.lh-board-card { padding: 6px; margin-bottom: 6px; background: #fff; border: 1px solid #DDE1F3; border-radius: 6px; cursor: grab; overflow-wrap: anywhere; }
 .lh-board-card-name { display: block; font-weight: 600; }
 .lh-board-card-meta a { font-size: 13px; }
 .lh-board-card-meta { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; margin-top: 6px; }

@@ -20,8 +20,8 @@ const themeStyles = selectStyles(theme as never) ?? {};
 const MOVE_STYLES: typeof themeStyles = {
   ...themeStyles,
   control: (base, state) => ({ ...themeStyles.control?.(base, state), minHeight: 30, fontSize: 13 }),
-  valueContainer: (base) => ({ ...base, padding: '0 6px' }),
-  dropdownIndicator: (base) => ({ ...base, padding: 4 }),
+  valueContainer: (base) => ({ ...base, padding: '0 4px' }),
+  dropdownIndicator: (base) => ({ ...base, padding: 2 }),
   indicatorSeparator: () => ({ display: 'none' }),
   option: (base) => ({ ...base, fontSize: 13 }),
   menuPortal: (base) => ({ ...base, zIndex: 1000 }),
