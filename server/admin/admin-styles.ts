@@ -8,10 +8,15 @@ import type { Express } from 'express';
  * title there), a sideways scroll away; the selection bar stays in view
  * while the page scrolls. A field's message has a fixed one-line height, so a
  * longer one ran under the next field: let it grow. Consent texts are
- * paragraphs: give their boxes room for one. The board's columns scroll
- * sideways within the screen (beside the sidebar from 1024 px, where AdminJS
- * shows it), snapping to a column, so a phone shows a whole column rather
- * than a sliver.
+ * paragraphs: give their boxes room for one.
+ *
+ * The board: from 1200 px every status column fits the screen (narrower
+ * columns, card text wrapping), so Lost and Archived are never off-screen;
+ * below that the columns scroll sideways, snapping to a column, each one a
+ * little narrower than the screen so the next one peeks out as a hint. Its
+ * `width: 0; min-width: 100%` keeps the board out of the page's own width
+ * (AdminJS's content box grows to fit its widest child), whatever the
+ * sidebar and scrollbar take.
  */
 const CSS = `
 .lh-table-scroll { overflow-x: auto; max-width: 100%; }
@@ -24,9 +29,23 @@ const CSS = `
 .lh-select { display: block; width: 100%; padding: 8px; margin: 0 0 16px; border: 1px solid #c0c0ca; border-radius: 4px; background: #fff; font: inherit; }
 [data-testid^="property-edit-"] .adminjs_Input ~ .adminjs_Text { height: auto; min-height: 24px; }
 [data-testid^="property-edit-consent_text"] textarea { min-height: 7.5em; }
-.lh-board-columns { max-width: calc(100vw - 64px); scroll-snap-type: x mandatory; }
-.lh-board-columns > * { scroll-snap-align: start; }
-@media (min-width: 1024px) { .lh-board-columns { max-width: calc(100vw - 352px); } }
+.lh-board-columns {
+  display: grid; gap: 8px; align-items: start; width: 0; min-width: 100%; padding-bottom: 8px;
+  grid-auto-flow: column; grid-auto-columns: min(calc(100% - 24px), 340px);
+  overflow-x: auto; scroll-snap-type: x mandatory; overscroll-behavior-x: contain;
+}
+.lh-board-column {
+  scroll-snap-align: start; min-width: 0; min-height: 160px; padding: 6px;
+  background: #fff; border: 1px solid #DDE1F3; border-top: 4px solid; border-radius: 6px;
+}
+.lh-board-column-head { display: flex; align-items: center; justify-content: space-between; gap: 4px; margin-bottom: 8px; }
+.lh-board-card { padding: 6px; margin-bottom: 6px; background: #fff; border: 1px solid #DDE1F3; border-radius: 6px; cursor: grab; overflow-wrap: anywhere; }
+.lh-board-card-name { display: block; font-weight: 600; }
+.lh-board-card-meta a { font-size: 13px; }
+.lh-board-card-meta { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; margin-top: 6px; }
+@media (min-width: 1200px) {
+  .lh-board-columns { grid-auto-flow: row; grid-template-columns: repeat(var(--lh-board-count), minmax(0, 1fr)); overflow-x: visible; }
+}
 `;
 
 export const ADMIN_STYLES_PATH = '/admin-assets/leadharbor.css';

@@ -25,6 +25,8 @@ export function createComponentLoader() {
     ListOfValues: component('ListOfValues'),
     ResetPassword: component('ResetPassword'),
     Account: component('Account'),
+    LeadValueProperty: component('LeadValueProperty'),
+    PhoneProperty: component('PhoneProperty'),
   };
   // AdminJS's own list, replaced for every resource.
   loader.override('DefaultListAction', path.join(here, 'components', 'list', 'list-screen'));

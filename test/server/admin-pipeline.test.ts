@@ -85,6 +85,12 @@ describe('board', () => {
     expect(board.find((c) => c.status === 'qualified')!.count).toBe(2);
   });
 
+  it('gives each card the lead\'s priority and its phone as stored (E.164; the screen formats it)', async () => {
+    await Lead.update({ phone: '+13125550119', priority: 'high' }, { where: { id: extraA } });
+    const card = (await columns()).flatMap((c) => c.cards).find((c) => c.id === extraA)!;
+    expect(card).toMatchObject({ priority: 'high', phone: '+13125550119' });
+  });
+
   it('moving a card changes the lead\'s status; a card of another organization cannot be moved', async () => {
     const moved = await staffA.post('/admin/api/pages/board').send({ leadId: extraA, status: 'converted' });
     expect(moved.body.notice).toEqual({ type: 'success', message: 'Moved to Converted.' });

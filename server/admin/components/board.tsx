@@ -1,19 +1,19 @@
 import React, { useEffect, useState } from 'react';
 import { ApiClient, useNotice } from 'adminjs';
-import { Badge, Box, H2, H5, Loader, Text } from '@adminjs/design-system';
+import { Box, H2, Loader, Text } from '@adminjs/design-system';
 import type { BoardColumn } from '../pipeline/board-data.js';
+import { LEAD_STATUS_COLOURS } from './badge-colours.js';
+import { BoardCard } from './board-card.js';
+import { LeadValueBadge } from './value-badge.js';
 
 const api = new ApiClient();
 type BoardResponse = { columns: BoardColumn[]; notice?: { type: 'success' | 'error'; message: string } };
 
-function age(iso: string): string {
-  const hours = Math.max(0, (Date.now() - new Date(iso).getTime()) / 3_600_000);
-  return hours < 24 ? `${Math.floor(hours)}h` : `${Math.floor(hours / 24)}d`;
-}
-
 /**
  * The pipeline board: a column per status. Drag a card to another column to
- * change its status; keyboard users use the "Move to" menu on each card.
+ * change its status; keyboard and phone users use the "Move to" menu on each
+ * card. Wide screens fit every column (admin-styles.ts); narrower ones scroll
+ * sideways a column at a time.
  */
 export default function Board() {
   const [columns, setColumns] = useState<BoardColumn[] | null>(null);
@@ -31,49 +31,35 @@ export default function Board() {
   };
 
   if (!columns) return <Box p="xl"><Loader /></Box>;
+  const options = columns.map((c) => ({ value: c.status, label: c.label }));
   return (
     <Box p="lg" data-testid="board">
       <H2 mb="lg">Pipeline board</H2>
-      <Box flex className="lh-board-columns" style={{ gap: 12, overflowX: 'auto', alignItems: 'flex-start', width: '100%', paddingBottom: 8 }}>
+      <div className="lh-board-columns" style={{ '--lh-board-count': columns.length } as React.CSSProperties}>
         {columns.map((column) => (
           <Box
             key={column.status}
-            variant="card"
-            p="default"
+            className="lh-board-column"
             data-status={column.status}
-            style={{ minWidth: 200, width: 200, flexShrink: 0, minHeight: 200 }}
+            role="group"
+            aria-label={`${column.label}: ${column.count.toLocaleString()} leads`}
+            style={{ borderTopColor: LEAD_STATUS_COLOURS[column.status].text }}
             onDragOver={(e: React.DragEvent) => e.preventDefault()}
             onDrop={(e: React.DragEvent) => { e.preventDefault(); if (dragging !== null) void move(dragging, column.status); setDragging(null); }}
           >
-            <H5 mb="default">{column.label} <Badge size="sm">{column.count.toLocaleString()}</Badge></H5>
+            <Box className="lh-board-column-head">
+              <LeadValueBadge field="status" value={column.status} />
+              <Text as="span" fontSize="sm" color="grey80">{column.count.toLocaleString()}</Text>
+            </Box>
             {column.cards.map((card) => (
-              <Box
-                key={card.id}
-                data-lead-id={card.id}
-                draggable
-                onDragStart={() => setDragging(card.id)}
-                p="default"
-                mb="default"
-                style={{ border: '1px solid #DDE1F3', borderRadius: 6, background: '#fff', cursor: 'grab' }}
-              >
-                <a href={`${window.location.pathname.replace(/\/pages\/board$/, '')}/resources/leads/records/${card.id}/show`}>
-                  <Text fontWeight="bold">{card.name}</Text>
-                </a>
-                <Text fontSize="sm" color="grey60">{card.product ?? 'No product'} · score {card.score ?? '–'} · {age(card.createdAt)}</Text>
-                <label style={{ fontSize: 12 }}>
-                  Move to{' '}
-                  <select value={column.status} onChange={(e) => void move(card.id, e.target.value)} aria-label={`Move ${card.name} to`}>
-                    {columns.map((c) => <option key={c.status} value={c.status}>{c.label}</option>)}
-                  </select>
-                </label>
-              </Box>
+              <BoardCard key={card.id} card={card} status={column.status} options={options} onMove={(id, s) => void move(id, s)} onDragStart={() => setDragging(card.id)} />
             ))}
             {column.count > column.cards.length && (
-              <Text fontSize="sm" color="grey60">+{(column.count - column.cards.length).toLocaleString()} more in the list</Text>
+              <Text fontSize="sm" color="grey80">+{(column.count - column.cards.length).toLocaleString()} more in the list</Text>
             )}
           </Box>
         ))}
-      </Box>
+      </div>
     </Box>
   );
 }

@@ -38,8 +38,10 @@ export function leadResource(components: ComponentIds): ResourceWithOptions {
         },
         name: { type: 'string', isSortable: false, isVisible: { list: true, show: false, edit: false, filter: false }, components: { list: components.LeadNameCell } },
         created_at: { isVisible: { list: true, show: true, edit: false, filter: true } },
-        status: dropdown(LEAD_STATUSES, LEAD_STATUS_LABELS),
-        priority: dropdown(LEAD_PRIORITIES, LEAD_PRIORITY_LABELS),
+        // Badges and a readable phone in the list and on the lead's page; forms keep AdminJS's own fields.
+        status: { ...dropdown(LEAD_STATUSES, LEAD_STATUS_LABELS), components: { list: components.LeadValueProperty, show: components.LeadValueProperty } },
+        priority: { ...dropdown(LEAD_PRIORITIES, LEAD_PRIORITY_LABELS), components: { list: components.LeadValueProperty, show: components.LeadValueProperty } },
+        phone: { components: { list: components.PhoneProperty, show: components.PhoneProperty } },
         score: { description: '0 to 100' },
         notes: { type: 'textarea' },
         // Score breakdown, consent and submissions, filled in by the show action's after hook.
