@@ -24,6 +24,10 @@ export function createComponentLoader() {
     ResetPassword: component('ResetPassword'),
     Account: component('Account'),
   };
+  // AdminJS's own datetime values, replaced so every date and time on screen is written one way (see date-time-value.tsx).
+  const dateTimeValue = path.join(here, 'components', 'date-time-value');
+  loader.override('DefaultDatetimeListProperty', dateTimeValue);
+  loader.override('DefaultDatetimeShowProperty', dateTimeValue);
   return { loader, ids };
 }
 
