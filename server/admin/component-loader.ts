@@ -19,7 +19,7 @@ export function createComponentLoader() {
     ExportCsv: component('ExportCsv'),
     EmbedSnippet: component('EmbedSnippet'),
     ApiKeyNew: component('ApiKeyNew'),
-    JsonView: component('JsonView'),
+    ReadableData: component('ReadableData'),
     LeadIntake: component('LeadIntake'),
     ResetPassword: component('ResetPassword'),
     Account: component('Account'),
