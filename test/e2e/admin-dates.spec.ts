@@ -119,6 +119,8 @@ describe('dates and times in the organization\'s time zone', () => {
       expect(page_).not.toContain(String(FORM_STARTED));
       expect(page_).toMatch(/Campaign source \(utm_source\)\s+google/);
       expect(page_).toMatch(/Total score\s+\d+/);
+      await page.getByTestId('data-score_breakdown').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(ARTIFACTS, `dates-submission-top-${size}.png`) });
       const started = payload.locator('dt', { hasText: 'Form started' });
       expect([size, await visible(started)]).toEqual([size, true]);
     });

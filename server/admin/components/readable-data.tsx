@@ -2,7 +2,7 @@ import React from 'react';
 import { flat, useTranslation, type ShowPropertyProps } from 'adminjs';
 import { Box, Label, Text } from '@adminjs/design-system';
 import { formatDate, formatDateTime, toInstant } from '../format-date-time.js';
-import { VALUE_WORDS, fieldLabel, isTimeKey } from '../submission-field-words.js';
+import { SUBMISSION_FIELD_LABELS, VALUE_WORDS, fieldLabel, isTimeKey } from '../submission-field-words.js';
 import { useTimeZone } from './use-time-zone.js';
 
 /**
@@ -17,6 +17,9 @@ import { useTimeZone } from './use-time-zone.js';
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 type Json = unknown;
+/** Known keys in the order a form asks them (name, contact, address, …); unknown keys follow, as they were sent. */
+const ORDER = new Map(Object.keys(SUBMISSION_FIELD_LABELS).map((key, i) => [key, i]));
+const rank = (key: string) => ORDER.get(key) ?? ORDER.size;
 interface ScoreItem { label?: unknown; points?: unknown; max?: unknown; value?: unknown }
 
 function isRecord(value: Json): value is Record<string, Json> {
@@ -37,7 +40,7 @@ function isScoreItems(value: Json): value is ScoreItem[] {
 }
 
 function Rows({ value, zone, depth }: { value: Record<string, Json>; zone: string; depth: number }) {
-  const entries = Object.entries(value);
+  const entries = Object.entries(value).sort(([a], [b]) => rank(a) - rank(b));
   if (entries.length === 0) return <Text color="grey60">{VALUE_WORDS.nothing}</Text>;
   return (
     <dl className="lh-data" style={{ margin: 0, paddingLeft: depth ? 12 : 0, borderLeft: depth ? '2px solid #eeeeef' : 'none' }}>
