@@ -25,6 +25,7 @@ import * as m021 from './2026.12.03T14.00.00.consent-languages.js';
 import * as m022 from './2026.12.03T15.00.00.idempotency-window-from-the-app.js';
 import * as m023 from './2026.12.03T16.00.00.usable-site-keys.js';
 import * as m024 from './2026.12.04T15.00.00.search-ignores-accents.js';
+import * as m025 from './2026.12.04T15.00.00.organization-timezone.js';
 
 /** Table that records applied migrations (name + applied time). */
 export const MIGRATIONS_TABLE = 'schema_migrations';
@@ -60,6 +61,7 @@ const modules = {
   '2026.12.03T15.00.00.idempotency-window-from-the-app': m022,
   '2026.12.03T16.00.00.usable-site-keys': m023,
   '2026.12.04T15.00.00.search-ignores-accents': m024,
+  '2026.12.04T15.00.00.organization-timezone': m025,
 };
 
 export const MIGRATIONS: RunnableMigration<QueryInterface>[] = Object.entries(modules).map(

@@ -3,7 +3,8 @@ import {
   type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize,
 } from 'sequelize';
 import { TIMESTAMP_ATTRIBUTES } from './timestamps.js';
-import { EMAIL, REQUIRED, taken } from './validators.js';
+import { DEFAULT_TIME_ZONE } from './time-zones.js';
+import { EMAIL, REQUIRED, TIME_ZONE, taken } from './validators.js';
 
 export class Organization extends Model<InferAttributes<Organization>, InferCreationAttributes<Organization>> {
   declare id: CreationOptional<number>;
@@ -14,6 +15,8 @@ export class Organization extends Model<InferAttributes<Organization>, InferCrea
   declare phone: string | null;
   declare email: string | null;
   declare is_active: CreationOptional<boolean>;
+  /** IANA name of the zone its times are shown in (see models/time-zones.ts). */
+  declare timezone: CreationOptional<string>;
   declare created_at: CreationOptional<Date>;
   declare updated_at: CreationOptional<Date>;
 }
@@ -28,6 +31,7 @@ export function initOrganization(sequelize: Sequelize): typeof Organization {
     phone: { type: DataTypes.STRING(50), allowNull: true },
     email: { type: DataTypes.STRING(255), allowNull: true, validate: EMAIL },
     is_active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
+    timezone: { type: DataTypes.STRING(64), allowNull: false, defaultValue: DEFAULT_TIME_ZONE, validate: { ...REQUIRED, ...TIME_ZONE } },
     ...TIMESTAMP_ATTRIBUTES,
   }, { sequelize, tableName: 'organizations', modelName: 'Organization', timestamps: false });
 }

@@ -42,6 +42,7 @@ export const ADMIN_TRANSLATIONS: LocaleTranslations = {
         'theme.background_color': 'Background colour', 'theme.radius': 'Corner radius', 'theme.font_family': 'Font',
       },
     },
+    organizations: { properties: { timezone: 'Time zone' } },
     api_keys: { properties: { created_by_id: 'Created by', last_used_at: 'Last used', revoked_at: 'Revoked' } },
     lead_submissions: {
       properties: {

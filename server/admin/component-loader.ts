@@ -19,7 +19,7 @@ export function createComponentLoader() {
     ExportCsv: component('ExportCsv'),
     EmbedSnippet: component('EmbedSnippet'),
     ApiKeyNew: component('ApiKeyNew'),
-    JsonView: component('JsonView'),
+    ReadableData: component('ReadableData'),
     LeadIntake: component('LeadIntake'),
     LeadNameCell: component('LeadNameCell'),
     ListOfValues: component('ListOfValues'),
@@ -30,6 +30,10 @@ export function createComponentLoader() {
   };
   // AdminJS's own list, replaced for every resource.
   loader.override('DefaultListAction', path.join(here, 'components', 'list', 'list-screen'));
+  // AdminJS's own datetime values, replaced so every date and time on screen is written one way (see date-time-value.tsx).
+  const dateTimeValue = path.join(here, 'components', 'date-time-value');
+  loader.override('DefaultDatetimeListProperty', dateTimeValue);
+  loader.override('DefaultDatetimeShowProperty', dateTimeValue);
   return { loader, ids };
 }
 

@@ -11,6 +11,8 @@ export interface AdminSessionUser extends CurrentAdmin {
   organization_id: number | null;
   /** The role in the organization (ignored for a superuser); see access/access-policy.ts. */
   role: StaffRole;
+  /** The organization's time zone (IANA name), in which the admin shows times; the default for a superuser without one. */
+  timezone: string;
 }
 
 export function asAdmin(currentAdmin: CurrentAdmin | undefined): AdminSessionUser | undefined {

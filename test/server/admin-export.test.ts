@@ -7,7 +7,7 @@ import { Campaign, InsuranceProduct, Lead, LeadSource, Organization, User, UserR
 import { buildAdmin, type AdminMount } from '../../server/admin/build-admin.js';
 import { csvField } from '../../server/admin/export/csv.js';
 import { leadsCsvExport } from '../../server/admin/export/export-route.js';
-import { LEAD_CSV_COLUMNS } from '../../server/admin/export/leads-csv.js';
+import { leadCsvHeader } from '../../server/admin/export/leads-csv.js';
 import { createApp } from '../../server/app.js';
 import { hashPassword } from '../../server/auth/password.js';
 import { loadConfig } from '../../server/config.js';
@@ -88,15 +88,38 @@ async function exportAs(email: string, query = '') {
 const emails = async (email: string, query = '') => (await exportAs(email, query)).rows.map((r) => r.email);
 
 describe('lead CSV export', () => {
-  it('streams a UTF-8 CSV with a BOM, the exact header row, and newest leads first', async () => {
+  it('streams a UTF-8 CSV with a BOM, the exact header row (times named with their zone), and newest leads first', async () => {
     const { res, header, rows } = await exportAs('staff-a@test.co');
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="leads-\d{4}-\d{2}-\d{2}\.csv"$/);
-    expect(res.text.startsWith(`\uFEFF${LEAD_CSV_COLUMNS.join(',')}\r\n`)).toBe(true);
-    expect(header.join(',')).toBe('id,first_name,last_name,email,phone,date_of_birth,address,city,state,zip_code,country,status,priority,score,estimated_value,product,lead_source,campaign,notes,last_contact_date,next_follow_up_date,created_at,updated_at');
+    expect(res.text.startsWith(`\uFEFF${leadCsvHeader('America/New_York').join(',')}\r\n`)).toBe(true);
+    expect(header.join(',')).toBe('id,first_name,last_name,email,phone,date_of_birth,address,city,state,zip_code,country,status,priority,score,estimated_value,product,lead_source,campaign,notes,'
+      + 'last_contact_date (America/New_York),next_follow_up_date (America/New_York),created_at (America/New_York),updated_at (America/New_York)');
     expect(rows.map((r) => r.email)).toEqual(['ann@alpha.co', 'ada@alpha.co', 'abe@alpha.co']);
-    expect(rows[0]).toMatchObject({ product: 'Auto Shield', lead_source: 'Website forms', campaign: 'Alpha Spring', date_of_birth: '1980-05-17', estimated_value: '1234.50', created_at: '2026-01-03T10:00:00.000Z', score: '50' });
+    // 10:00 UTC is 05:00 in New York in January; a date of birth is a calendar day and does not move.
+    expect(rows[0]).toMatchObject({ product: 'Auto Shield', lead_source: 'Website forms', campaign: 'Alpha Spring', date_of_birth: '1980-05-17', estimated_value: '1234.50', 'created_at (America/New_York)': '2026-01-03 05:00:00', score: '50' });
     expect(rows[2].first_name).toBe('Zoë');
+  });
+
+  it("writes times in the organization's time zone: the same instant is a different local time for Chicago and New York", async () => {
+    await Organization.update({ timezone: 'America/Chicago' }, { where: { id: ids.orgC } });
+    const at = new Date('2026-07-04T03:30:00Z'); // summer: CDT (UTC-5) and EDT (UTC-4), and the day before in both
+    await Lead.bulkCreate([
+      { first_name: 'Cal', last_name: 'Chicago', email: 'cal@gamma.co', organization_id: ids.orgC, created_at: at, next_follow_up_date: at },
+      { first_name: 'Nia', last_name: 'York', email: 'nia@alpha.co', organization_id: ids.orgA, created_at: at },
+    ] as never[]);
+    try {
+      const chicago = await exportAs('staff-c@test.co');
+      expect(chicago.header).toContain('created_at (America/Chicago)');
+      expect(chicago.rows.find((r) => r.email === 'cal@gamma.co')).toMatchObject({
+        'created_at (America/Chicago)': '2026-07-03 22:30:00', 'next_follow_up_date (America/Chicago)': '2026-07-03 22:30:00',
+      });
+      const newYork = await exportAs('staff-a@test.co');
+      expect(newYork.rows.find((r) => r.email === 'nia@alpha.co')?.['created_at (America/New_York)']).toBe('2026-07-03 23:30:00');
+    } finally {
+      await Lead.destroy({ where: { email: ['cal@gamma.co', 'nia@alpha.co'] } });
+      await Organization.update({ timezone: 'America/New_York' }, { where: { id: ids.orgC } });
+    }
   });
 
   it('confines staff to their organization, whatever filter they send; a superuser exports every organization', async () => {
@@ -187,7 +210,7 @@ describe('lead CSV export', () => {
       server.close();
     }
     expect(res?.complete).toBe(false);
-    expect(body.startsWith(`\uFEFF${LEAD_CSV_COLUMNS.join(',')}\r\n`)).toBe(true);
+    expect(body.startsWith(`\uFEFF${leadCsvHeader('America/New_York').join(',')}\r\n`)).toBe(true); // a session without a zone: the default
     expect(body.split('\r\n').length).toBeLessThan(3000);
     expect(body).not.toMatch(/leads_away|does not exist|Error|\n {4}at /);
     expect(logged.join('\n')).toMatch(/Lead CSV export failed while streaming.*relation "leads" does not exist/);

@@ -270,6 +270,18 @@ describe('organizations by role', () => {
     expect(refused(other)).toBe(true);
     expect((await Organization.findByPk(ids.orgB))!.phone).not.toBe('555-0199');
   });
+
+  it("an org admin and a superuser set their organization's time zone; a manager and an agent cannot", async () => {
+    try {
+      for (const [role, zone, allowed] of [['manager', 'America/Denver', false], ['agent', 'America/Denver', false],
+        ['admin', 'America/Chicago', true], ['superuser', 'America/Phoenix', true]] as const) {
+        await agents[role].post(api('organizations', `records/${ids.orgA}/edit`)).field('timezone', zone);
+        expect([role, (await Organization.findByPk(ids.orgA))!.timezone === zone]).toEqual([role, allowed]);
+      }
+    } finally {
+      await Organization.update({ timezone: 'America/New_York' }, { where: { id: ids.orgA } });
+    }
+  });
 });
 
 describe('pages', () => {

@@ -63,6 +63,28 @@ describe('migrations', () => {
     }
   });
 
+  it("the organization time zone: existing organizations get New York time, and down drops the column", async () => {
+    const db = await freshDatabase('org_timezone');
+    const migrator = createMigrator(db.url, quietLogger);
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      const at = MIGRATIONS.findIndex((m) => m.name === '2026.12.04T15.00.00.organization-timezone');
+      await migrator.up(at);
+      await client.query("INSERT INTO organizations (name, slug) VALUES ('Acme', 'acme')");
+      expect(await migrator.up(1)).toEqual([MIGRATIONS[at]!.name]);
+      expect((await client.query('SELECT timezone FROM organizations')).rows).toEqual([{ timezone: 'America/New_York' }]);
+      await client.query("INSERT INTO organizations (name, slug, timezone) VALUES ('Bay', 'bay', 'America/Los_Angeles')");
+      await expect(client.query("INSERT INTO organizations (name, slug, timezone) VALUES ('Nil', 'nil', NULL)")).rejects.toThrow(/not-null/);
+      expect(await migrator.down(1)).toEqual([MIGRATIONS[at]!.name]);
+      const columns = await client.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'organizations' AND column_name = 'timezone'");
+      expect(columns.rowCount).toBe(0);
+    } finally {
+      await client.end();
+      await migrator.close();
+    }
+  });
+
   it('two instances migrating at once apply each migration exactly once', async () => {
     const db = await freshDatabase('race');
     const a = createMigrator(db.url, quietLogger);

@@ -17,6 +17,22 @@ export interface SchemaSpec {
 export const SHARED_SPEC_PATH = path.resolve('../shared/spec/seed_schema.json');
 export const FIXTURE_SPEC_PATH = path.resolve('test/fixtures/seed_schema.json');
 
+/**
+ * Columns our migrations add to the contract's tables, beyond seed_schema.json.
+ * The contract allows additive columns; each is listed here so the schema
+ * test still checks every column exactly, these included.
+ */
+export const ADDITIVE_COLUMNS: Record<string, Pick<TableSpec, 'columns' | 'defaults'>> = {
+  organizations: { columns: { timezone: ['varchar(64)', false] }, defaults: { timezone: "'America/New_York'" } },
+};
+
+/** The contract's table with our additive columns: what the live table must equal. */
+export function expectedTable(spec: SchemaSpec, table: string): TableSpec {
+  const base = spec.tables[table]!;
+  const extra = ADDITIVE_COLUMNS[table];
+  return extra ? { ...base, columns: { ...base.columns, ...extra.columns }, defaults: { ...base.defaults, ...extra.defaults } } : base;
+}
+
 /** The shared contract when it sits beside the checkout (as on CI), else the committed copy. */
 export function loadSpec(): SchemaSpec {
   const file = existsSync(SHARED_SPEC_PATH) ? SHARED_SPEC_PATH : FIXTURE_SPEC_PATH;

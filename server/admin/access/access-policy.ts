@@ -40,7 +40,7 @@ const CAMPAIGN_FIELDS = ['name', 'slug', 'description', 'campaign_type', 'status
 const SITE_KEY_FIELDS = ['name', 'is_active', 'allowed_origins', 'product_types', 'default_lead_source_id', 'default_campaign_id',
   'consent_text', 'consent_text_es', 'consent_version', 'theme'];
 const USER_FIELDS = ['email', 'first_name', 'last_name', 'phone', 'is_active', 'role'];
-const ORGANIZATION_CONTACT_FIELDS = ['name', 'description', 'website', 'phone', 'email'];
+const ORGANIZATION_CONTACT_FIELDS = ['name', 'description', 'website', 'phone', 'email', 'timezone'];
 const PIPELINE = PIPELINE_ACTIONS.map((step) => step.name);
 
 /** Superusers write the organization a record belongs to; staff's records are always their own organization's. */
@@ -60,7 +60,7 @@ export const ACCESS_POLICY: Record<string, ResourcePolicy> = {
   },
   organizations: {
     read: ALL, create: SUPER, edit: ADMINS, delete: SUPER,
-    writable: { superuser: ['name', 'slug', 'description', 'website', 'phone', 'email', 'is_active'], admin: ORGANIZATION_CONTACT_FIELDS },
+    writable: { superuser: [...ORGANIZATION_CONTACT_FIELDS, 'slug', 'is_active'], admin: ORGANIZATION_CONTACT_FIELDS },
   },
   users: {
     read: MANAGERS, create: ADMINS, edit: ADMINS, delete: SUPER,

@@ -2,6 +2,7 @@ import React, { useEffect, useState } from 'react';
 import { ApiClient } from 'adminjs';
 import { Box, H2, H5, Loader, MessageBox, Text } from '@adminjs/design-system';
 import type { Bucket, DashboardStats } from '../dashboard/dashboard-stats.js';
+import { formatDate } from '../format-date-time.js';
 
 const api = new ApiClient();
 const ACCENT = '#3040D6';
@@ -45,12 +46,12 @@ function PerDay({ days }: { days: DashboardStats['perDay'] }) {
         const h = (d.count / max) * height;
         return (
           <rect key={d.date} x={i * bar + 1} y={height - h} width={bar - 2} height={h} fill={ACCENT}>
-            <title>{`${d.date}: ${d.count}`}</title>
+            <title>{`${formatDate(d.date)}: ${d.count}`}</title>
           </rect>
         );
       })}
-      <text x={0} y={height + 14} fontSize="11" fill="#666">{days[0]?.date}</text>
-      <text x={width} y={height + 14} fontSize="11" fill="#666" textAnchor="end">{days.at(-1)?.date}</text>
+      <text x={0} y={height + 14} fontSize="11" fill="#666">{formatDate(days[0]?.date)}</text>
+      <text x={width} y={height + 14} fontSize="11" fill="#666" textAnchor="end">{formatDate(days.at(-1)?.date)}</text>
     </svg>
   );
 }

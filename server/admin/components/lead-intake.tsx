@@ -2,11 +2,13 @@ import React from 'react';
 import type { ShowPropertyProps } from 'adminjs';
 import { Box, Label, Text } from '@adminjs/design-system';
 import type { LeadIntakeSummary } from '../resources/lead-intake-summary.js';
+import { formatDateTime } from '../format-date-time.js';
+import { useTimeZone } from './use-time-zone.js';
 
 const OUTCOMES: Record<string, string> = { created: 'New lead', duplicate: 'Duplicate (repeat inquiry)', spam: 'Caught as a bot' };
 
-function when(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString() : 'unknown time';
+function when(iso: string | null, zone: string): string {
+  return iso ? formatDateTime(iso, zone) : 'unknown time';
 }
 
 function parse(raw: unknown): LeadIntakeSummary | null {
@@ -20,6 +22,7 @@ function parse(raw: unknown): LeadIntakeSummary | null {
  * action (see resources/lead-intake-summary.ts).
  */
 export default function LeadIntake({ record }: ShowPropertyProps) {
+  const zone = useTimeZone();
   const summary = parse(record?.params.intake);
   if (!summary) return null;
   const root = window.location.pathname.replace(/\/resources\/.*$/, '');
@@ -37,7 +40,7 @@ export default function LeadIntake({ record }: ShowPropertyProps) {
       <Label>Consent</Label>
       <Text mb="lg" data-testid="lead-intake-consent">
         {consent
-          ? `Consented to calls: ${consent.granted ? 'yes' : 'no'}, version ${consent.version ?? 'unversioned'}, at ${when(consent.grantedAt)}`
+          ? `Consented to calls: ${consent.granted ? 'yes' : 'no'}, version ${consent.version ?? 'unversioned'}, at ${when(consent.grantedAt, zone)}`
             + `${consent.pageUrl ? `, on ${consent.pageUrl}` : ''}.`
           : 'No consent on record.'}
       </Text>
@@ -54,7 +57,7 @@ export default function LeadIntake({ record }: ShowPropertyProps) {
             <div>
               <a href={submissionUrl(s.id)}>{s.reference}</a>{' · '}
               <span>{OUTCOMES[s.outcome] ?? s.outcome}</span>{' · '}
-              <span>{when(s.createdAt)}</span>
+              <span>{when(s.createdAt, zone)}</span>
             </div>
             <div style={{ color: '#454655', fontSize: 13, marginTop: 2 }}>
               Product asked: {s.product ?? 'none'}{s.otherProduct && <strong>{" · not the lead's product"}</strong>}

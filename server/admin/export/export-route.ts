@@ -7,6 +7,7 @@ import { createLogger, type Logger } from '../../logger.js';
 import { ScopedResource } from '../scoped-resource.js';
 import { can } from '../access/access-policy.js';
 import { actorOf } from '../access/actor.js';
+import { asAdmin } from '../current-admin.js';
 import { NEWEST_FIRST, leadCsvChunks, type LeadColumn, type LeadSort } from './leads-csv.js';
 
 /** Lets Excel detect UTF-8, so accented names do not open as mojibake. */
@@ -61,7 +62,7 @@ export function leadsCsvExport({ admin, logger = createLogger() }: LeadsCsvExpor
     const currentAdmin = (req.session as { adminUser?: CurrentAdmin } | undefined)?.adminUser;
     if (!can(actorOf(currentAdmin), 'leads', 'exportCsv')) throw new AppError('forbidden', 403, 'Exporting leads is for managers and admins of your organization.');
     // The list's own conditions (checked values, ranges, search, confinement): a 422 here for a bad value.
-    const chunks = leadCsvChunks(resource.conditionsFor(filter, currentAdmin), sort);
+    const chunks = leadCsvChunks(resource.conditionsFor(filter, currentAdmin), sort, asAdmin(currentAdmin)?.timezone);
     // The first chunk needs every lookup and the first query to have succeeded, so a
     // failure up to here still reaches the error middleware as a proper response.
     let chunk = await chunks.next();

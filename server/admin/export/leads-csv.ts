@@ -1,5 +1,7 @@
 import { Op, Sequelize, type InferAttributes, type WhereOptions } from 'sequelize';
 import { Campaign, InsuranceProduct, Lead, LeadSource } from '../../../models/index.js';
+import { DEFAULT_TIME_ZONE } from '../../../models/time-zones.js';
+import { spreadsheetDateTime } from '../format-date-time.js';
 import { csvRow, type CsvValue } from './csv.js';
 
 /** Rows fetched per query: large enough to keep round trips few, small enough to bound memory. */
@@ -12,6 +14,17 @@ export const LEAD_CSV_COLUMNS = [
   'last_contact_date', 'next_follow_up_date', 'created_at', 'updated_at',
 ] as const;
 
+/** The columns holding a moment: written in the organization's zone, which their header names. */
+const TIME_COLUMNS: ReadonlySet<string> = new Set(['last_contact_date', 'next_follow_up_date', 'created_at', 'updated_at']);
+
+/**
+ * The header row for times in `zone`: `created_at (America/New_York)`. In the
+ * header, not the cells, so spreadsheets still read the cells as date-times.
+ */
+export function leadCsvHeader(zone: string): string[] {
+  return LEAD_CSV_COLUMNS.map((column) => (TIME_COLUMNS.has(column) ? `${column} (${zone})` : column));
+}
+
 export type LeadColumn = keyof InferAttributes<Lead>;
 export interface LeadSort { column: LeadColumn; direction: 'asc' | 'desc' }
 export const NEWEST_FIRST: LeadSort = { column: 'created_at', direction: 'desc' };
@@ -21,16 +34,16 @@ type Names = Record<'products' | 'sources', Map<number, string>> & { campaigns: 
 /** A campaign's name shows only beside leads of its own organization, whatever a lead row points at. */
 const campaignKey = (organizationId: number | null | undefined, campaignId: number) => `${organizationId}:${campaignId}`;
 
-const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 const nameOf = (map: Map<number, string>, id: number | null | undefined): string | null => (id == null ? null : map.get(id) ?? null);
 
-function toCsv(row: LeadRow, names: Names): string {
+function toCsv(row: LeadRow, names: Names, zone: string): string {
+  const time = (date: Date | null) => spreadsheetDateTime(date, zone);
   const values: CsvValue[] = [
     row.id, row.first_name, row.last_name, row.email, row.phone, row.date_of_birth, row.address, row.city, row.state,
     row.zip_code, row.country, row.status, row.priority, row.score, row.estimated_value,
     nameOf(names.products, row.insurance_product_id), nameOf(names.sources, row.lead_source_id),
-    row.campaign_id == null ? null : names.campaigns.get(campaignKey(row.organization_id, row.campaign_id)) ?? null, row.notes, iso(row.last_contact_date), iso(row.next_follow_up_date),
-    iso(row.created_at), iso(row.updated_at),
+    row.campaign_id == null ? null : names.campaigns.get(campaignKey(row.organization_id, row.campaign_id)) ?? null, row.notes, time(row.last_contact_date), time(row.next_follow_up_date),
+    time(row.created_at), time(row.updated_at),
   ];
   return csvRow(values);
 }
@@ -100,16 +113,19 @@ function fetchBatch(where: WhereOptions, sort: LeadSort, last: LeadRow | undefin
  * plus the first batch) is produced only once the name lookups and the first
  * query have succeeded, so a caller that awaits it before sending headers can
  * still answer a failure with a proper error instead of a truncated file.
- * Stopping the iteration (`break`, `return()`) stops the queries.
+ * Stopping the iteration (`break`, `return()`) stops the queries. Times are
+ * written in `zone` (the organization's), named in the header.
  */
-export async function* leadCsvChunks(where: WhereOptions, sort: LeadSort = NEWEST_FIRST, batchSize = BATCH_SIZE): AsyncGenerator<string> {
+export async function* leadCsvChunks(
+  where: WhereOptions, sort: LeadSort = NEWEST_FIRST, zone: string = DEFAULT_TIME_ZONE, batchSize = BATCH_SIZE,
+): AsyncGenerator<string> {
   const names = await loadNames();
-  let header = csvRow(LEAD_CSV_COLUMNS);
+  let header = csvRow(leadCsvHeader(zone));
   let last: LeadRow | undefined;
   for (;;) {
     const rows = await fetchBatch(where, sort, last, batchSize);
     await addCampaigns(rows, names);
-    yield header + rows.map((row) => toCsv(row, names)).join('');
+    yield header + rows.map((row) => toCsv(row, names, zone)).join('');
     header = '';
     if (rows.length < batchSize) return;
     last = rows[rows.length - 1];

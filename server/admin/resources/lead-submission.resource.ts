@@ -7,7 +7,7 @@ import { NAV, dropdown } from './common.js';
 
 /** Every intake submission as the intake API recorded it: read-only, newest first. */
 export function leadSubmissionResource(components: ComponentIds): ResourceWithOptions {
-  const json = { type: 'mixed' as const, isVisible: { list: false, show: true, edit: false, filter: false }, components: { show: components.JsonView } };
+  const json = { type: 'mixed' as const, isVisible: { list: false, show: true, edit: false, filter: false }, components: { show: components.ReadableData } };
   return {
     resource: new ScopedResource(LeadSubmission, 'organization_id', ['reference']),
     options: {

@@ -1,5 +1,6 @@
 import type { ResourceWithOptions } from 'adminjs';
 import { Organization } from '../../../models/index.js';
+import { TIME_ZONE_OPTIONS } from '../../../models/time-zones.js';
 import { ScopedResource } from '../scoped-resource.js';
 import { NAV, SLUG, TIMESTAMPS, SLUGGED_ACTIONS } from './common.js';
 
@@ -11,7 +12,10 @@ export function organizationResource(): ResourceWithOptions {
       navigation: NAV.accounts,
       listProperties: ['name', 'slug', 'email', 'phone', 'is_active', 'created_at'],
       filterProperties: ['name', 'slug', 'is_active', 'created_at'],
-      properties: { ...TIMESTAMPS, description: { type: 'textarea' }, slug: SLUG },
+      properties: {
+        ...TIMESTAMPS, description: { type: 'textarea' }, slug: SLUG,
+        timezone: { availableValues: [...TIME_ZONE_OPTIONS], description: 'Times in the admin and in exports are shown in this zone.' },
+      },
       actions: SLUGGED_ACTIONS,
     },
   };

@@ -1,5 +1,6 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { staffRole } from '../access/actor.js';
+import { DEFAULT_TIME_ZONE } from '../../../models/time-zones.js';
 import type { AdminSessionUser } from '../current-admin.js';
 
 /** A staff member as a sign-in or a request reads them, with what the session needs to stay valid. */
@@ -13,13 +14,14 @@ export interface StaffAccount {
 
 interface AccountRow {
   id: number; email: string; first_name: string; last_name: string; is_superuser: boolean; is_active: boolean;
-  organization_id: number | null; hashed_password: string; role: string | null; generation: number;
+  organization_id: number | null; hashed_password: string; role: string | null; generation: number; timezone: string | null;
 }
 
 const ACCOUNT_SQL = `
   SELECT u.id, u.email, u.first_name, u.last_name, u.is_superuser, u.is_active, u.organization_id, u.hashed_password,
-         r.role, COALESCE(g.generation, 0) AS generation
+         r.role, COALESCE(g.generation, 0) AS generation, o.timezone
     FROM users u
+    LEFT JOIN organizations o ON o.id = u.organization_id
     LEFT JOIN user_roles r ON r.user_id = u.id
     LEFT JOIN admin_session_generations g ON g.user_id = u.id`;
 
@@ -32,6 +34,8 @@ function toAccount(row: AccountRow): StaffAccount {
       is_superuser: row.is_superuser,
       organization_id: row.organization_id ?? null,
       role: staffRole(row.role),
+      // A superuser without an organization sees the default zone (labelled, as every time is).
+      timezone: row.timezone ?? DEFAULT_TIME_ZONE,
     },
     is_active: row.is_active,
     hashed_password: row.hashed_password,
@@ -63,5 +67,5 @@ export async function loadSessionUser(sequelize: Sequelize, userId: string, gene
 /** Whether two session users differ in anything the admin shows or decides on. */
 export function sameSessionUser(a: AdminSessionUser, b: AdminSessionUser): boolean {
   return a.id === b.id && a.email === b.email && a.title === b.title && a.is_superuser === b.is_superuser
-    && a.organization_id === b.organization_id && a.role === b.role;
+    && a.organization_id === b.organization_id && a.role === b.role && a.timezone === b.timezone;
 }
