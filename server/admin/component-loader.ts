@@ -24,6 +24,10 @@ export function createComponentLoader() {
     ResetPassword: component('ResetPassword'),
     Account: component('Account'),
   };
+  // AdminJS's own components that speak its developer words ("List", "Show", "No records"): ours say what staff call things.
+  loader.override('ActionHeader', path.join(here, 'components', 'action-header'));
+  loader.override('Breadcrumbs', path.join(here, 'components', 'breadcrumbs'));
+  loader.override('NoRecords', path.join(here, 'components', 'no-records'));
   return { loader, ids };
 }
 

@@ -1,6 +1,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Lead, Organization, User } from '../../models/index.js';
+import { RECORD_NOT_ACCESSIBLE } from '../../server/admin/admin-locale.js';
 import { hashPassword } from '../../server/auth/password.js';
 import { SLOW, browserSuite, signIn } from '../support/browser.js';
 
@@ -132,7 +133,7 @@ describe('admin back office in a real browser', () => {
   it("refuses staff of organization A the URL of organization B's lead, and shows none of its data", async () => {
     await logIn(STAFF_A);
     await suite.page.goto(`/admin/resources/leads/records/${ids.leadB}/show`);
-    const refusal = suite.page.getByText('This record does not exist or belongs to another organization.');
+    const refusal = suite.page.getByText(RECORD_NOT_ACCESSIBLE);
     await refusal.first().waitFor();
     const text = await suite.page.locator('body').innerText();
     expect(text).not.toContain(LEAD_B_EMAIL);

@@ -1,4 +1,5 @@
 import { Lead } from '../../models/index.js';
+import { RECORD_NOT_ACCESSIBLE } from '../../server/admin/admin-locale.js';
 import type { DashboardStats } from '../../server/admin/dashboard/dashboard-stats.js';
 import type { BoardColumn } from '../../server/admin/pipeline/board-data.js';
 import { adminApi as api, createAdminFixture, type AdminFixture } from '../support/admin-fixture.js';
@@ -53,7 +54,7 @@ describe('pipeline actions on a lead', () => {
 describe('bulk status and priority changes', () => {
   it('changes every selected lead in one go', async () => {
     const res = await staffA.post(api('leads', `bulk/changeStatus?recordIds=${ids.leadA},${extraA}`)).send({ status: 'qualified' });
-    expect(res.body.notice).toEqual({ type: 'success', message: '2 lead(s) set to Qualified.' });
+    expect(res.body.notice).toEqual({ type: 'success', message: '2 leads set to Qualified.' });
     expect([(await lead(ids.leadA)).status, (await lead(extraA)).status]).toEqual(['qualified', 'qualified']);
     await staffA.post(api('leads', `bulk/changePriority?recordIds=${ids.leadA},${extraA}`)).send({ priority: 'high' });
     expect([(await lead(ids.leadA)).priority, (await lead(extraA)).priority]).toEqual(['high', 'high']);
@@ -63,7 +64,7 @@ describe('bulk status and priority changes', () => {
     const before = [await lead(extraA), await lead(ids.leadB)];
     const res = await staffA.post(api('leads', `bulk/changeStatus?recordIds=${extraA},${ids.leadB}`)).send({ status: 'lost' });
     expect(res.status).toBe(403);
-    expect(res.body.detail).toBe('This record does not exist or belongs to another organization.');
+    expect(res.body.detail).toBe(RECORD_NOT_ACCESSIBLE);
     expect([await lead(extraA), await lead(ids.leadB)]).toEqual(before);
   });
 

@@ -1,5 +1,5 @@
 import React, { useState } from 'react';
-import { ApiClient, useNotice, type ActionProps } from 'adminjs';
+import { ApiClient, useNotice, useTranslation, type ActionProps } from 'adminjs';
 import { Box, Button, H5, Label, Text } from '@adminjs/design-system';
 
 const api = new ApiClient();
@@ -10,6 +10,8 @@ export default function BulkChange({ action, resource, records = [] }: ActionPro
   const [value, setValue] = useState(options[0]?.value ?? '');
   const [busy, setBusy] = useState(false);
   const addNotice = useNotice();
+  const { translateAction, translateProperty } = useTranslation();
+  const count = records.length === 1 ? '1 lead' : `${records.length} leads`;
 
   const apply = async () => {
     setBusy(true);
@@ -26,13 +28,13 @@ export default function BulkChange({ action, resource, records = [] }: ActionPro
 
   return (
     <Box p="lg">
-      <H5>{action.label}</H5>
-      <Text mb="lg">{records.length} lead(s) selected.</Text>
-      <Label htmlFor="bulk-change-value">New {field}</Label>
+      <H5 data-testid="drawer-heading">{translateAction(action.label, resource.id)}</H5>
+      <Text mb="lg">{count} selected.</Text>
+      <Label htmlFor="bulk-change-value">New {translateProperty(field, resource.id).toLowerCase()}</Label>
       <select id="bulk-change-value" value={value} onChange={(e) => setValue(e.target.value)} style={{ display: 'block', width: '100%', padding: 8, marginBottom: 16 }}>
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
-      <Button variant="contained" onClick={apply} disabled={busy || records.length === 0}>Apply to {records.length} lead(s)</Button>
+      <Button variant="contained" onClick={apply} disabled={busy || records.length === 0}>Apply to {count}</Button>
     </Box>
   );
 }

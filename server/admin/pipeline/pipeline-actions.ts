@@ -68,7 +68,7 @@ export function bulkChangeActions(components: ComponentIds): Record<string, Part
       const changed = await applyBulk(field, value, records.map((r) => String(r.id())));
       return {
         records: records.map((r) => r.toJSON(currentAdmin)),
-        notice: { message: `${changed} lead(s) set to ${FIELD_LABELS[field][String(value)]}.`, type: 'success' },
+        notice: { message: `${changed === 1 ? '1 lead' : `${changed} leads`} set to ${FIELD_LABELS[field][String(value)]}.`, type: 'success' },
         redirectUrl: h.resourceUrl({ resourceId: resource.id() }),
       };
     },
