@@ -1,7 +1,7 @@
 import type { LocaleTranslations } from 'adminjs';
 import type { RequestHandler } from 'express';
 import { PIPELINE_ACTIONS } from './pipeline/lead-pipeline.js';
-import { resourceLabels, resourceWords, type ResourceId } from './resource-words.js';
+import { RESOURCE_MESSAGE_KEYS, resourceLabels, resourceWords, type ResourceId } from './resource-words.js';
 
 export const RECORD_NOT_ACCESSIBLE = 'This item does not exist or belongs to another organization.';
 
@@ -102,7 +102,7 @@ export const ADMIN_TRANSLATIONS: LocaleTranslations = {
   properties: { ...SHARED_PROPERTIES, length: 'Count', from: 'From', to: 'To' },
   actions: {
     ...Object.fromEntries(PIPELINE_ACTIONS.map((a) => [a.name, a.label])),
-    new: 'Add', edit: 'Edit', show: 'Open', delete: 'Delete', bulkDelete: 'Delete', list: 'List all',
+    new: 'Add', edit: 'Change', show: 'Open', delete: 'Delete', bulkDelete: 'Delete', list: 'See all',
     changeStatus: 'Change status',
     changePriority: 'Change priority',
     exportCsv: 'Export to CSV',
@@ -146,17 +146,19 @@ const RESOURCE_PATH = /^\/resources\/([^/]+)\//;
 
 /**
  * Rewrites developer wording in the notices of admin API responses (see
- * readableNotice), and names the resource on notices AdminJS sends without
- * one ("successfullyUpdated"), so the browser finds that resource's words
- * ("Lead saved.") before the shared ones ("Saved.").
+ * readableNotice), and names the resource on the message keys AdminJS sends
+ * without one ("successfullyUpdated"), so the browser finds that resource's
+ * words ("Lead saved.") before the shared ones ("Saved.").
  */
 export const readableNotices: RequestHandler = (req, res, next) => {
   const json = res.json.bind(res);
   const resourceId = RESOURCE_PATH.exec(req.path)?.[1];
   res.json = (body?: { notice?: { message?: unknown; resourceId?: unknown } }) => {
-    if (typeof body?.notice?.message === 'string') {
-      body.notice.message = readableNotice(body.notice.message);
-      if (resourceId && body.notice.resourceId === undefined) body.notice.resourceId = resourceId;
+    const notice = body?.notice;
+    if (notice && typeof notice.message === 'string') {
+      const message = readableNotice(notice.message);
+      notice.message = message;
+      if (resourceId && notice.resourceId === undefined && RESOURCE_MESSAGE_KEYS.has(message)) notice.resourceId = resourceId;
     }
     return json(body);
   };

@@ -72,6 +72,9 @@ function wordsFor(id: ResourceId) {
   };
 }
 
+/** The message keys every resource has words of its own for. */
+export const RESOURCE_MESSAGE_KEYS: ReadonlySet<string> = new Set(Object.keys(wordsFor('leads').messages));
+
 /** Every resource's words, for ADMIN_TRANSLATIONS.resources. */
 export function resourceWords(): Record<ResourceId, ReturnType<typeof wordsFor>> {
   return Object.fromEntries(Object.keys(RESOURCE_NOUNS).map((id) => [id, wordsFor(id as ResourceId)])) as Record<ResourceId, ReturnType<typeof wordsFor>>;
