@@ -63,6 +63,7 @@ function wordsFor(id: ResourceId) {
       errorFetchingRecords: `The ${many} could not be loaded. Reload the page to try again.`,
       errorFetchingRecord: `This ${singular} could not be loaded. Reload the page to try again.`,
       error404Record: `This ${singular} does not exist or belongs to another organization.`,
+      confirmDelete: `Delete this ${singular} for good? This cannot be undone.`,
       noRecords: `No ${many} yet`,
       noRecordsInResource: `When one is added, it appears here.`,
       noRecordsMatch: `No ${many} match these filters.`,

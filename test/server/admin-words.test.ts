@@ -6,6 +6,7 @@ import { createAdmin } from '../../server/admin/build-admin.js';
 import { actionHeading } from '../../server/admin/components/action-heading.js';
 import { RESOURCE_NOUNS } from '../../server/admin/resource-words.js';
 import { adminApi as api, createAdminFixture, type AdminFixture } from '../support/admin-fixture.js';
+import { developerWords } from '../support/developer-words.js';
 import { connect, serverUrl } from '../support/test-database.js';
 
 /** AdminJS's English merged with ours, as the browser builds it (adminjs.i18n.js). */
@@ -20,22 +21,7 @@ const t = createFunctions(i18n) as unknown as Parameters<typeof actionHeading>[1
  * (ours replaces it) and the language picker (English is the only language).
  */
 const UNREACHABLE = /^(messages\.(welcomeOnBoard|addingResources|customizeResources|customizeActions|writeOwnComponents|customDashboard|roleBasedAccess|community|foundBug|needMoreSolutions)_|buttons\.contactUs$|components\.LanguageSelector\.)/;
-/** Placeholders AdminJS (or our ActionHeader) fills with something a person reads: counts, names of files, a page's name. */
-const FILLED = new Set(['count', 'selected', 'number', 'version', 'maxSize', 'mimeTypes', 'fileName', 'fileType', 'pageName', 'id']);
 const SECTIONS = ['actions', 'buttons', 'labels', 'messages', 'components'] as const;
-
-/** What a person would object to in a message: developer words, an unfilled placeholder, a code name. */
-function developerWords(text: string): string[] {
-  const found: string[] = [];
-  if (/\brecords?\b/i.test(text)) found.push('record');
-  if (/\bresources?\b/i.test(text)) found.push('resource');
-  if (/\bsuccessfully\b/i.test(text)) found.push('successfully');
-  for (const [, name] of text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) if (!FILLED.has(name!)) found.push(`{{${name}}}`);
-  const words = text.replace(/\{\{\s*\w+\s*\}\}/g, '').replace(/<[^>]+>/g, '');
-  if (/\b[a-z]+[A-Z]\w*/.test(words)) found.push('camelCase');
-  if (/^(List|Show|Edit|Create new)$/.test(text.trim())) found.push(`lone "${text.trim()}"`);
-  return found;
-}
 
 /** Every key of a section of AdminJS's locale and ours, flattened (`messages.noRecords`). */
 function keysOf(section: (typeof SECTIONS)[number]): string[] {

@@ -75,7 +75,7 @@ export default function ActionHeader(props: ActionHeaderProps & { records?: Reco
   return (
     <Box className={cssClass('ActionHeader')} data-css={`${resourceId}-${action.name}-action-header`}>
       {!inDrawer && (
-        <Box flex flexDirection="row" px={['default', 0]}>
+        <Box flex flexDirection="row" flexWrap="wrap" alignItems="center" style={{ gap: 8 }} px={['default', 0]}>
           <Breadcrumbs resource={resource} actionName={action.name} record={record} />
           <Box flexShrink={0}><ButtonGroup size="sm" rounded buttons={resourceButtons} /></Box>
         </Box>

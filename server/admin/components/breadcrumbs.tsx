@@ -10,6 +10,7 @@ const Crumb = styled(Link)`
   font-size: ${themeGet('fontSizes', 'default')};
   line-height: ${themeGet('lineHeights', 'default')};
   text-decoration: none;
+  white-space: nowrap; /* a name breaks between crumbs, not inside one */
   &:hover { color: ${themeGet('colors', 'primary100')}; }
   &:after { content: '/'; padding: 0 ${themeGet('space', 'default')}; color: ${themeGet('colors', 'grey60')}; }
   &:last-child { color: ${themeGet('colors', 'text')}; }

@@ -1,7 +1,7 @@
 import React from 'react';
 import { useLocation } from 'react-router';
 import { ActionButton, useTranslation, type ResourceJSON } from 'adminjs';
-import { Button, Icon, InfoBox, Text } from '@adminjs/design-system';
+import { Box, Button, Icon, InfoBox, Text } from '@adminjs/design-system';
 
 /** A list's filters travel in its URL as `filters.<field>=…`. */
 const filtered = (search: string) => [...new URLSearchParams(search).keys()].some((key) => key.startsWith('filters.'));
@@ -18,19 +18,23 @@ export default function NoRecords({ resource }: { resource: ResourceJSON }) {
   const canCreate = resource.resourceActions.find((a) => a.name === 'new');
   if (filtered(search)) {
     return (
-      <InfoBox title={translateMessage('noRecordsMatch', resource.id)} data-testid="no-records">
-        <Text>{translateMessage('noRecordsMatchHint', resource.id)}</Text>
-      </InfoBox>
+      <Box data-testid="no-records">
+        <InfoBox title={translateMessage('noRecordsMatch', resource.id)}>
+          <Text>{translateMessage('noRecordsMatchHint', resource.id)}</Text>
+        </InfoBox>
+      </Box>
     );
   }
   return (
-    <InfoBox title={translateMessage('noRecords', resource.id)} data-testid="no-records">
-      <Text mb={canCreate ? 'xxl' : undefined}>{translateMessage('noRecordsInResource', resource.id)}</Text>
-      {canCreate && (
-        <ActionButton action={canCreate} resourceId={resource.id}>
-          <Button variant="contained"><Icon icon="Plus" />{translateButton('createFirstRecord', resource.id)}</Button>
-        </ActionButton>
-      )}
-    </InfoBox>
+    <Box data-testid="no-records">
+      <InfoBox title={translateMessage('noRecords', resource.id)}>
+        <Text mb={canCreate ? 'xxl' : undefined}>{translateMessage('noRecordsInResource', resource.id)}</Text>
+        {canCreate && (
+          <ActionButton action={canCreate} resourceId={resource.id}>
+            <Button variant="contained"><Icon icon="Plus" />{translateButton('createFirstRecord', resource.id)}</Button>
+          </ActionButton>
+        )}
+      </InfoBox>
+    </Box>
   );
 }
