@@ -93,7 +93,8 @@ describe("the leads' screens in a person's words", () => {
     await waitForHeading(page, 'Edit lead');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByTestId('notice-wrapper').getByText('Lead saved.').waitFor();
-    expectPersonWords('after save', await screenWords(page));
+    // AdminJS shows the list's count as 0 until the list has loaded: wait for the real one.
+    expectPersonWords('after save', await waitForHeading(page, /^Leads\s*[1-9]\d*$/));
     await shoot(page, 'leads-notice-saved');
 
     await go(page, `/admin/resources/leads/records/${lead.id}/show`);
