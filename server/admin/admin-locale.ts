@@ -121,7 +121,6 @@ export const ADMIN_TRANSLATIONS: LocaleTranslations = {
       welcomeHeader: 'LeadHarbor',
       welcomeMessage: 'Sign in to work your leads, campaigns and pipeline.',
       properties: { email: 'Email', password: 'Password' },
-      loginButton: 'Sign in',
     },
     DropZone: {
       placeholder: 'Drop a file here, or click to choose one',

@@ -85,7 +85,7 @@ describe('admin back office in a real browser', () => {
     await suite.page.goto('/admin/resources/organizations/actions/new');
     await field('name').locator('input').fill('Gamma Group & Co');
     await save();
-    expect(await notice()).toMatch(/success/i);
+    expect(await notice()).toBe('Organization added.');
     await suite.page.waitForURL((url) => url.pathname === '/admin/resources/organizations'); // AdminJS goes on to the list
     const row = suite.page.locator('tr', { hasText: 'Gamma Group & Co' });
     expect(await row.innerText()).toContain('gamma-group-co');
@@ -101,7 +101,7 @@ describe('admin back office in a real browser', () => {
     await field('status').locator('input[id^=react-select]').click();
     await suite.page.getByRole('option', { name: 'Qualified', exact: true }).click();
     await save();
-    expect(await notice()).toMatch(/success/i);
+    expect(await notice()).toBe('Lead added.');
     await suite.page.waitForURL((url) => url.pathname === '/admin/resources/leads'); // AdminJS goes on to the list
     const row = suite.page.locator('tr', { hasText: 'cora@created.e2e.test' });
     expect(await row.innerText()).toMatch(/Cora\s+Created[\s\S]*Qualified/);
