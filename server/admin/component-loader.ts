@@ -34,6 +34,10 @@ export function createComponentLoader() {
   const dateTimeValue = path.join(here, 'components', 'date-time-value');
   loader.override('DefaultDatetimeListProperty', dateTimeValue);
   loader.override('DefaultDatetimeShowProperty', dateTimeValue);
+  // AdminJS's own components that speak its developer words ("List", "Show", "No records"): ours say what staff call things.
+  loader.override('ActionHeader', path.join(here, 'components', 'action-header'));
+  loader.override('Breadcrumbs', path.join(here, 'components', 'breadcrumbs'));
+  loader.override('NoRecords', path.join(here, 'components', 'no-records'));
   return { loader, ids };
 }
 

@@ -90,7 +90,7 @@ describe('accounts in a real browser', () => {
     await shoot(page, 'leads-as-agent', 'text=lena@lead.test');
     const menu = await page.locator('nav, [data-css="sidebar"]').first().innerText();
     expect(menu).not.toMatch(/Users|API keys|Site keys/);
-    expect(await page.getByText('Export CSV').count()).toBe(0);
+    expect(await page.getByText('Export leads to CSV').count()).toBe(0);
   }, SLOW);
 
   it('My account: anyone changes their own name, and their password only with the current one', async () => {

@@ -1,6 +1,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Lead, Organization, User } from '../../models/index.js';
+import { RECORD_NOT_ACCESSIBLE } from '../../server/admin/admin-locale.js';
 import { hashPassword } from '../../server/auth/password.js';
 import { SLOW, browserSuite, signIn } from '../support/browser.js';
 
@@ -84,7 +85,7 @@ describe('admin back office in a real browser', () => {
     await suite.page.goto('/admin/resources/organizations/actions/new');
     await field('name').locator('input').fill('Gamma Group & Co');
     await save();
-    expect(await notice()).toMatch(/success/i);
+    expect(await notice()).toBe('Organization added.');
     await suite.page.waitForURL((url) => url.pathname === '/admin/resources/organizations'); // AdminJS goes on to the list
     const row = suite.page.locator('tr', { hasText: 'Gamma Group & Co' });
     expect(await row.innerText()).toContain('gamma-group-co');
@@ -100,7 +101,7 @@ describe('admin back office in a real browser', () => {
     await field('status').locator('input[id^=react-select]').click();
     await suite.page.getByRole('option', { name: 'Qualified', exact: true }).click();
     await save();
-    expect(await notice()).toMatch(/success/i);
+    expect(await notice()).toBe('Lead added.');
     await suite.page.waitForURL((url) => url.pathname === '/admin/resources/leads'); // AdminJS goes on to the list
     const row = suite.page.locator('tr', { hasText: 'cora@created.e2e.test' });
     expect(await row.innerText()).toMatch(/Cora\s+Created[\s\S]*Qualified/);
@@ -132,7 +133,7 @@ describe('admin back office in a real browser', () => {
   it("refuses staff of organization A the URL of organization B's lead, and shows none of its data", async () => {
     await logIn(STAFF_A);
     await suite.page.goto(`/admin/resources/leads/records/${ids.leadB}/show`);
-    const refusal = suite.page.getByText('This record does not exist or belongs to another organization.');
+    const refusal = suite.page.getByText(RECORD_NOT_ACCESSIBLE);
     await refusal.first().waitFor();
     const text = await suite.page.locator('body').innerText();
     expect(text).not.toContain(LEAD_B_EMAIL);

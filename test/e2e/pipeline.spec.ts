@@ -52,7 +52,7 @@ describe('working the pipeline in a real browser', () => {
 
   it('exports the filtered leads list as CSV from the list page', async () => {
     await suite.page.goto('/admin/resources/leads?filters.status=qualified');
-    await suite.page.getByText('Export CSV').first().click();
+    await suite.page.getByText('Export leads to CSV').first().click();
     const [download] = await Promise.all([suite.page.waitForEvent('download'), suite.page.getByTestId('export-csv-download').click()]);
     const csv = await readFile(await download.path(), 'utf8');
     const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/);

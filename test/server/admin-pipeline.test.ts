@@ -1,4 +1,5 @@
 import { Lead } from '../../models/index.js';
+import { RECORD_NOT_ACCESSIBLE } from '../../server/admin/admin-locale.js';
 import type { DashboardStats } from '../../server/admin/dashboard/dashboard-stats.js';
 import type { BoardColumn } from '../../server/admin/pipeline/board-data.js';
 import { adminApi as api, createAdminFixture, type AdminFixture } from '../support/admin-fixture.js';
@@ -63,7 +64,7 @@ describe('bulk status and priority changes', () => {
     const before = [await lead(extraA), await lead(ids.leadB)];
     const res = await staffA.post(api('leads', `bulk/changeStatus?recordIds=${extraA},${ids.leadB}`)).send({ status: 'lost' });
     expect(res.status).toBe(403);
-    expect(res.body.detail).toBe('This record does not exist or belongs to another organization.');
+    expect(res.body.detail).toBe(RECORD_NOT_ACCESSIBLE);
     expect([await lead(extraA), await lead(ids.leadB)]).toEqual(before);
   });
 

@@ -1,6 +1,6 @@
 import React, { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { ApiClient, useNotice, type ActionProps } from 'adminjs';
+import { ApiClient, useNotice, useTranslation, type ActionProps } from 'adminjs';
 import { Box, Button, H5, Label, Text } from '@adminjs/design-system';
 import { countOf, withParams } from './list/list-query.js';
 
@@ -14,6 +14,8 @@ export default function BulkChange({ action, resource, records = [] }: ActionPro
   const addNotice = useNotice();
   const location = useLocation();
   const navigate = useNavigate();
+  const { translateAction, translateProperty } = useTranslation();
+  const count = countOf(records.length, 'lead', 'leads');
 
   const apply = async () => {
     setBusy(true);
@@ -34,13 +36,13 @@ export default function BulkChange({ action, resource, records = [] }: ActionPro
 
   return (
     <Box p="lg">
-      <H5>{action.label}</H5>
-      <Text mb="lg">{countOf(records.length, 'lead', 'leads')} selected.</Text>
-      <Label htmlFor="bulk-change-value">New {field}</Label>
+      <H5 data-testid="drawer-heading">{translateAction(action.label, resource.id)}</H5>
+      <Text mb="lg">{count} selected.</Text>
+      <Label htmlFor="bulk-change-value">New {translateProperty(field, resource.id).toLowerCase()}</Label>
       <select id="bulk-change-value" className="lh-select" value={value} onChange={(e) => setValue(e.target.value)}>
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
-      <Button variant="contained" onClick={apply} disabled={busy || records.length === 0}>Change {countOf(records.length, 'lead', 'leads')}</Button>
+      <Button variant="contained" onClick={apply} disabled={busy || records.length === 0}>Change {count}</Button>
     </Box>
   );
 }

@@ -1,5 +1,5 @@
 import React from 'react';
-import type { ActionProps } from 'adminjs';
+import { useTranslation, type ActionProps } from 'adminjs';
 import { Box, Button, H5, Text } from '@adminjs/design-system';
 
 /** Only the list's own parameters travel to the export: filters and sort, not the page. */
@@ -14,13 +14,14 @@ function exportQuery(search: string): string {
 }
 
 /** Drawer with a download link for the leads list as currently filtered, streamed by /admin/export/leads.csv. */
-export default function ExportCsv({ action }: ActionProps) {
+export default function ExportCsv({ action, resource }: ActionProps) {
+  const { translateAction } = useTranslation();
   const root = window.location.pathname.replace(/\/resources\/.*$/, '');
   const href = `${root}/export/leads.csv${exportQuery(window.location.search)}`;
   const filtered = href.includes('?');
   return (
     <Box p="lg">
-      <H5>{action.label}</H5>
+      <H5 data-testid="drawer-heading">{translateAction(action.label, resource.id)}</H5>
       <Text mb="lg">
         {filtered ? 'Every lead that matches the current filters, newest first.' : 'Every lead you can see, newest first.'}
         {' '}The file opens in Excel, Numbers or Google Sheets.

@@ -3,6 +3,7 @@ import { Op } from 'sequelize';
 import { Lead } from '../../../models/index.js';
 import { LEAD_STATUS_LABELS } from '../../../models/value-sets.js';
 import { AppError } from '../../errors.js';
+import { RECORD_NOT_ACCESSIBLE } from '../admin-locale.js';
 import { canOpenPage } from '../access/access-policy.js';
 import { actorOf } from '../access/actor.js';
 import { OrganizationScope } from '../access/organization-scope.js';
@@ -28,7 +29,7 @@ export const boardHandler: PageHandler = async (request, _response, context) => 
     return {
       notice: moved
         ? { type: 'success', message: `Moved to ${LEAD_STATUS_LABELS[status]}.` }
-        : { type: 'error', message: 'This record does not exist or belongs to another organization.' },
+        : { type: 'error', message: RECORD_NOT_ACCESSIBLE },
       columns: await boardColumns(sequelize, scope),
     };
   }

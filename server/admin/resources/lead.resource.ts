@@ -1,26 +1,19 @@
-import type { ActionResponse, ListActionResponse, ResourceWithOptions } from 'adminjs';
-import { Lead } from '../../../models/index.js';
+import type { ResourceWithOptions } from 'adminjs';
 import { LEAD_PRIORITIES, LEAD_PRIORITY_LABELS, LEAD_STATUSES, LEAD_STATUS_LABELS } from '../../../models/value-sets.js';
 import { bulkChangeActions, matchingChangeActions, pipelineRecordActions } from '../pipeline/pipeline-actions.js';
 import type { ComponentIds } from '../component-loader.js';
 import { INTAKE_PROPERTY, withIntakeSummary } from './lead-intake-summary.js';
-import { ScopedResource } from '../scoped-resource.js';
+import { LEAD_NAME, LeadResource } from './lead-adapter.js';
 import { SEARCH_FILTER } from '../search-filter.js';
 import { NAV, TIMESTAMPS, dropdown } from './common.js';
-
-/** One "Name" column (with the email under it) instead of three, so the list fits a laptop screen. */
-async function withFullName(response: ActionResponse): Promise<ActionResponse> {
-  for (const record of (response as ListActionResponse).records ?? []) {
-    record.params.name = `${record.params.first_name ?? ''} ${record.params.last_name ?? ''}`.trim();
-  }
-  return response;
-}
 
 /** The screen staff live in: newest first, searchable by name, email or phone. */
 export function leadResource(components: ComponentIds): ResourceWithOptions {
   return {
-    resource: new ScopedResource(Lead, 'organization_id', ['first_name', 'last_name', 'email', 'phone']),
+    resource: new LeadResource(),
     options: {
+      // One "Name" column instead of two, so the list fits a laptop screen; also the lead's title everywhere.
+      titleProperty: LEAD_NAME,
       navigation: NAV.leads,
       sort: { sortBy: 'created_at', direction: 'desc' },
       listProperties: ['name', 'phone', 'status', 'priority', 'score', 'insurance_product_id', 'lead_source_id', 'campaign_id', 'created_at'],
@@ -36,7 +29,7 @@ export function leadResource(components: ComponentIds): ResourceWithOptions {
           type: 'string',
           isVisible: { list: false, show: false, edit: false, filter: true },
         },
-        name: { type: 'string', isSortable: false, isVisible: { list: true, show: false, edit: false, filter: false }, components: { list: components.LeadNameCell } },
+        [LEAD_NAME]: { type: 'string', isSortable: false, isVisible: { list: true, show: false, edit: false, filter: false }, components: { list: components.LeadNameCell } },
         created_at: { isVisible: { list: true, show: true, edit: false, filter: true } },
         // Badges and a readable phone in the list and on the lead's page; forms keep AdminJS's own fields.
         status: { ...dropdown(LEAD_STATUSES, LEAD_STATUS_LABELS), components: { list: components.LeadValueProperty, show: components.LeadValueProperty } },
@@ -51,7 +44,6 @@ export function leadResource(components: ComponentIds): ResourceWithOptions {
         },
       },
       actions: {
-        list: { after: withFullName },
         show: { after: withIntakeSummary },
         ...pipelineRecordActions(),
         ...bulkChangeActions(components),
