@@ -24,8 +24,8 @@ import * as m020 from './2026.12.03T13.00.00.submission-product-source-campaign.
 import * as m021 from './2026.12.03T14.00.00.consent-languages.js';
 import * as m022 from './2026.12.03T15.00.00.idempotency-window-from-the-app.js';
 import * as m023 from './2026.12.03T16.00.00.usable-site-keys.js';
-import * as m024 from './2026.12.04T15.00.00.search-ignores-accents.js';
-import * as m025 from './2026.12.04T15.00.00.organization-timezone.js';
+import * as m024 from './2026.12.04T15.00.00.organization-timezone.js';
+import * as m025 from './2026.12.04T15.00.00.search-ignores-accents.js';
 
 /** Table that records applied migrations (name + applied time). */
 export const MIGRATIONS_TABLE = 'schema_migrations';
@@ -60,8 +60,8 @@ const modules = {
   '2026.12.03T14.00.00.consent-languages': m021,
   '2026.12.03T15.00.00.idempotency-window-from-the-app': m022,
   '2026.12.03T16.00.00.usable-site-keys': m023,
-  '2026.12.04T15.00.00.search-ignores-accents': m024,
-  '2026.12.04T15.00.00.organization-timezone': m025,
+  '2026.12.04T15.00.00.organization-timezone': m024,
+  '2026.12.04T15.00.00.search-ignores-accents': m025,
 };
 
 export const MIGRATIONS: RunnableMigration<QueryInterface>[] = Object.entries(modules).map(

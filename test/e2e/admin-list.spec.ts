@@ -161,7 +161,7 @@ describe('working a filtered list', () => {
   it('closes the filter drawer after Apply', async () => {
     await openList();
     await page().getByText('Filter', { exact: true }).click();
-    const apply = page().getByRole('button', { name: 'Apply changes' });
+    const apply = page().getByRole('button', { name: 'Apply filters' });
     await apply.waitFor();
     await page().locator('[data-testid="property-filter-status"] input').first().fill('Contacted');
     await page().keyboard.press('Enter');

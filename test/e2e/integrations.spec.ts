@@ -25,7 +25,7 @@ describe('integrations in a real browser', () => {
     const { page } = suite;
     await page.goto('/admin/resources/site_keys/actions/new');
     await field('name').locator('input').fill('Partner site');
-    await field('allowed_origins').getByRole('button', { name: /add new item/i }).click();
+    await field('allowed_origins').getByRole('button', { name: 'Add another' }).click();
     await field('allowed_origins').locator('input').first().fill('https://www.partner.example');
     await field('consent_text').locator('textarea').fill('I agree that Keyed Agency may call and text me about insurance.');
     await page.getByTestId('button-save').click();

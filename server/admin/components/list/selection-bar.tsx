@@ -4,14 +4,16 @@ import { buildActionClickHandler, useActionResponseHandler, useModal, useTransla
 import { Box, Button, Text } from '@adminjs/design-system';
 import { MatchingChange } from './matching-change.js';
 import { countOf } from './list-query.js';
+import { RESOURCE_NOUNS } from '../../resource-words.js';
 
 /** Bulk actions that can also run on every record matching the filter, and the resource action that does it. */
 const MATCHING: Record<string, string> = { changeStatus: 'changeStatusMatching', changePriority: 'changePriorityMatching' };
 
-/** "Leads" → lead/leads; "API keys" keeps its capitals. */
-export function nounsOf(resource: ResourceJSON): { one: string; many: string } {
-  const many = /^[A-Z][a-z]/.test(resource.name) ? resource.name[0]!.toLowerCase() + resource.name.slice(1) : resource.name;
-  return { one: many.replace(/s$/, ''), many };
+/** What staff call one and several of the resource's records (resource-words.ts), lower-case as inside a sentence. */
+function nounsOf(resource: ResourceJSON): { one: string; many: string } {
+  const nouns = (RESOURCE_NOUNS as Record<string, { plural: string; singular: string } | undefined>)[resource.id];
+  const plural = nouns?.plural ?? resource.name;
+  return { one: nouns?.singular ?? plural, many: /^[A-Z]{2}/.test(plural) ? plural : plural.charAt(0).toLowerCase() + plural.slice(1) };
 }
 
 interface Props {
