@@ -17,8 +17,10 @@ export function oneOf(values: readonly string[]) {
   return { isIn: { args: [[...values]], msg: `Choose one of: ${values.join(', ')}.` } };
 }
 
+export const rangeMessage = (min: number, max: number) => `Enter a number from ${min} to ${max}.`;
+
 export function between(min: number, max: number) {
-  const msg = `Enter a number from ${min} to ${max}.`;
+  const msg = rangeMessage(min, max);
   return { min: { args: [min] as [number], msg }, max: { args: [max] as [number], msg } };
 }
 

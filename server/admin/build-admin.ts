@@ -15,6 +15,7 @@ import type { Logger } from '../logger.js';
 import { adminBodyParser } from './admin-body.js';
 import { adminErrors } from './admin-errors.js';
 import { withAccess } from './access/apply-access.js';
+import { withFormDefaults } from './form-defaults.js';
 import { accountHandler } from './accounts/account-page.js';
 import { passwordResetPage } from './accounts/password-reset-page.js';
 import { ADMIN_STYLES_PATH, serveAdminStyles } from './admin-styles.js';
@@ -95,7 +96,7 @@ export function createAdmin(): AdminJS {
       insuranceProductResource(),
       organizationResource(), userResource(ids),
       siteKeyResource(ids), apiKeyResource(ids), leadSubmissionResource(ids), consentResource(),
-    ].map(withAccess),
+    ].map(withAccess).map(withFormDefaults),
     branding: BRANDING,
     assets: { styles: [ADMIN_STYLES_PATH] },
     locale: { language: 'en', availableLanguages: ['en'], translations: { en: ADMIN_TRANSLATIONS } },

@@ -34,10 +34,14 @@ export function createComponentLoader() {
   const dateTimeValue = path.join(here, 'components', 'date-time-value');
   loader.override('DefaultDatetimeListProperty', dateTimeValue);
   loader.override('DefaultDatetimeShowProperty', dateTimeValue);
+  // Its date field, so a date picked east of UTC is not stored as the day before (see date-time-edit.tsx).
+  loader.override('DefaultDatetimeEditProperty', path.join(here, 'components', 'date-time-edit'));
   // AdminJS's own components that speak its developer words ("List", "Show", "No records"): ours say what staff call things.
   loader.override('ActionHeader', path.join(here, 'components', 'action-header'));
   loader.override('Breadcrumbs', path.join(here, 'components', 'breadcrumbs'));
   loader.override('NoRecords', path.join(here, 'components', 'no-records'));
+  // AdminJS's own new-record form, started with the columns' defaults (see form-defaults.ts).
+  loader.override('DefaultNewAction', path.join(here, 'components', 'new-with-defaults'));
   return { loader, ids };
 }
 

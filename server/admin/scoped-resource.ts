@@ -1,6 +1,7 @@
-import { BaseRecord, ForbiddenError, ValidationError, flat, type ActionContext, type Filter, type ParamsType } from 'adminjs';
+import { BaseRecord, ForbiddenError, ValidationError, flat, type ActionContext, type Filter, type ParamsType, type PropertyErrors } from 'adminjs';
 import { Resource as SequelizeResource } from '@adminjs/sequelize';
-import { ForeignKeyConstraintError, Op, type ModelStatic, type Model, type WhereOptions } from 'sequelize';
+import { ForeignKeyConstraintError, Op, ValidationError as SequelizeValidationError, type ModelStatic, type Model, type WhereOptions } from 'sequelize';
+import { MESSAGES } from '../../models/lead-rules.js';
 import type { CurrentAdmin } from 'adminjs';
 import { OrganizationScope } from './access/organization-scope.js';
 import { AppError } from '../errors.js';
@@ -235,7 +236,7 @@ export class ScopedResource extends SequelizeResource {
   }
 
   override async create(params: ParamsType, context?: ActionContext): Promise<ParamsType> {
-    const confined = this.confine(params, context);
+    const confined = await this.checkedForm(this.confine(params, context), null);
     await assertReferences(this, confined, context);
     return this.visible(await this.mapDatabaseErrors(() => super.create(confined)));
   }
@@ -245,9 +246,52 @@ export class ScopedResource extends SequelizeResource {
     const existing = await this.findOne(id, context);
     if (!existing) throw new ForbiddenError('recordNotAccessible');
     const writable = Object.fromEntries(Object.entries(params).filter(([key]) => !this.secretColumns.includes(key.split('.')[0]!)));
-    const confined = this.confine(writable, context);
+    const confined = await this.checkedForm(this.confine(writable, context), existing.params);
     await assertReferences(this, confined, context, existing);
     return this.visible(await this.mapDatabaseErrors(() => super.update(id, confined)));
+  }
+
+  /**
+   * A resource's own form rules on top of the model's (the lead's contact
+   * rules: see lead-form-rules.ts): the params to write, normalised, and
+   * each field's error. `existing` is the saved record on an edit.
+   */
+  protected formRules(params: ParamsType, _existing: ParamsType | null): { params: ParamsType; errors: PropertyErrors } {
+    return { params, errors: {} };
+  }
+
+  /**
+   * What a form sends, made what staff mean: a cleared field ("" or null,
+   * see cleared-fields.ts) is empty, where AdminJS's Sequelize adapter drops
+   * an empty number or date and so kept the old value; and on a new record a
+   * cleared field with a default gets the default.
+   * Then the resource's rules; when they refuse something, the model's
+   * validators run too, so the form shows every field's error at once.
+   */
+  private async checkedForm(params: ParamsType, existing: ParamsType | null): Promise<ParamsType> {
+    const attributes = this.model.getAttributes();
+    const cleared: ParamsType = {};
+    for (const [key, value] of Object.entries(params)) {
+      const attribute = attributes[key];
+      if ((value !== '' && value !== null) || !attribute || attribute.primaryKey) cleared[key] = value;
+      else if (existing || attribute.defaultValue === undefined) cleared[key] = null;
+    }
+    const ruled = this.formRules(cleared, existing);
+    if (Object.keys(ruled.errors).length === 0) return ruled.params;
+    throw new ValidationError({ ...(await this.modelErrors(ruled.params, existing)), ...ruled.errors });
+  }
+
+  /** The model's validators' errors for these params (on an edit, for the fields sent only, as Sequelize does). */
+  private async modelErrors(params: ParamsType, existing: ParamsType | null): Promise<PropertyErrors> {
+    const values = flat.unflatten<ParamsType, ParamsType>(params);
+    const instance = this.model.build({ ...(existing ?? {}), ...values }, { isNewRecord: !existing });
+    try {
+      await instance.validate(existing ? { fields: Object.keys(values).filter((key) => key in this.model.getAttributes()) } : {});
+      return {};
+    } catch (error) {
+      if (!(error instanceof SequelizeValidationError)) throw error;
+      return Object.fromEntries(error.errors.filter((e) => e.path).map((e) => [e.path!, readable(e.message, e.validatorKey ?? undefined)]));
+    }
   }
 
   override async delete(id: string | number, context?: ActionContext): Promise<void> {
@@ -264,7 +308,17 @@ export class ScopedResource extends SequelizeResource {
         const field = (error.fields as string[] | undefined)?.[0] ?? String(error.index ?? 'reference');
         throw new ValidationError({ [field]: { message: 'The selected record does not exist (it may have been deleted).', type: 'foreign_key' } });
       }
+      if (error instanceof ValidationError) {
+        // The Sequelize adapter's own conversion keeps Sequelize's words ("Lead.status cannot be null").
+        throw new ValidationError(Object.fromEntries(Object.entries(error.propertyErrors)
+          .map(([field, e]) => [field, readable(e.message, (e as { kind?: string }).kind ?? e.type)])), error.baseError ?? undefined);
+      }
       throw error;
     }
   }
+}
+
+/** A model validator's message for staff: Sequelize's own "Lead.status cannot be null" reads as the lead rules' "This field is required." */
+function readable(message: string, kind: string | undefined): { message: string; type: string } {
+  return kind === 'is_null' ? { message: MESSAGES.required, type: 'required' } : { message, type: kind ?? 'invalid' };
 }

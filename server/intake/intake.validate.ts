@@ -1,10 +1,6 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/core';
-// The metadata as its JS module: libphonenumber-js/min imports the JSON file without an import attribute, which Jest warns about.
-import metadata from 'libphonenumber-js/min/metadata';
 import type { z } from 'zod';
-import {
-  DATE_PATTERN, MESSAGES, checkDateOfBirth, checkState, checkZip, checkZipState, isUsa, type FieldErrorCode,
-} from '../../models/lead-rules.js';
+import { MESSAGES, type FieldErrorCode } from '../../models/lead-rules.js';
+import { leadContactErrors, normaliseLeadContact } from '../../models/lead-columns.js';
 import type { FieldError } from '../errors.js';
 import { LEAD_SUBMISSION_FIELDS, leadSubmissionSchema, type LeadSubmissionBody } from './intake.schema.js';
 
@@ -70,39 +66,12 @@ type Field = keyof LeadSubmissionBody;
 
 /** Rules across fields (the country decides the state, ZIP and phone formats), applied to every field that passed its own rules. */
 function crossFieldErrors(value: <F extends Field>(f: F) => LeadSubmissionBody[F] | undefined, now: Date): FieldError[] {
-  const errors: FieldError[] = [];
-  const add = (field: string, code: FieldErrorCode | null) => { if (code) errors.push(fieldError(field, code, MESSAGES[code] as string)); };
-  const country = value('country');
-  const dob = value('date_of_birth');
-  if (dob && DATE_PATTERN.test(dob)) add('date_of_birth', checkDateOfBirth(dob, now));
-  const state = value('state');
-  if (state) add('state', checkState(state, country));
-  const zip = value('zip_code');
-  if (zip) add('zip_code', checkZip(zip, country));
-  const mismatch = zip && state ? checkZipState(zip, state, country) : null;
-  if (mismatch) errors.push(fieldError('zip_code', 'zip_state_mismatch', MESSAGES.zip_state_mismatch(mismatch)));
-  const phone = value('phone');
-  if (phone) {
-    const number = e164(phone, country);
-    // A number of the right length that its numbering plan has no room for (area code 111, exchange 012) is as useless to an agent as a wrong one.
-    add('phone', !number ? 'invalid_phone' : !number.valid ? 'unassigned_phone' : null);
-  }
+  const errors: FieldError[] = leadContactErrors({
+    country: value('country'), date_of_birth: value('date_of_birth'), state: value('state'), zip_code: value('zip_code'), phone: value('phone'),
+  }, now);
   const consent = value('consent');
-  if (consent?.granted && !consent.text) add('consent.text', 'consent_text_required');
+  if (consent?.granted && !consent.text) errors.push(fieldError('consent.text', 'consent_text_required', MESSAGES.consent_text_required));
   return errors;
-}
-
-function phoneCountry(country: string | null | undefined): CountryCode | undefined {
-  if (isUsa(country)) return 'US';
-  const code = country?.trim().toUpperCase();
-  return code && /^[A-Z]{2}$/.test(code) ? (code as CountryCode) : undefined;
-}
-
-/** The number in E.164, or null when it cannot be a phone number (wrong length for its country, or no country to read it in). */
-function e164(phone: string, country: string | null | undefined): { number: string; valid: boolean } | null {
-  const parsed = parsePhoneNumberFromString(phone, { defaultCountry: phoneCountry(country) }, metadata);
-  if (!parsed || !parsed.isPossible()) return null;
-  return { number: parsed.number, valid: parsed.isValid() };
 }
 
 /**
@@ -128,8 +97,9 @@ export function validateSubmission(raw: unknown, now = new Date()):
     return { ok: false, errors: errors.filter((e) => !seen.has(e.field) && seen.add(e.field)) };
   }
   const body = parsed.data;
-  const usa = isUsa(body.country);
-  const phone = body.phone ? e164(body.phone, body.country) : null;
+  const contact = normaliseLeadContact({
+    email: body.email, phone: body.phone ?? null, state: body.state ?? null, zip_code: body.zip_code ?? null, country: body.country ?? null,
+  });
   return {
     ok: true,
     value: {
@@ -137,14 +107,14 @@ export function validateSubmission(raw: unknown, now = new Date()):
       lead: {
         first_name: body.first_name,
         last_name: body.last_name,
-        email: body.email.toLowerCase(),
-        phone: phone?.number ?? null,
+        email: contact.email!,
+        phone: contact.phone ?? null,
         date_of_birth: body.date_of_birth ?? null,
         address: body.address ?? null,
         city: body.city ?? null,
-        state: body.state ? (usa ? body.state.toUpperCase() : body.state) : null,
-        zip_code: body.zip_code ? (usa && /^\d{9}$/.test(body.zip_code) ? `${body.zip_code.slice(0, 5)}-${body.zip_code.slice(5)}` : body.zip_code) : null,
-        country: usa ? 'USA' : body.country!,
+        state: contact.state ?? null,
+        zip_code: contact.zip_code ?? null,
+        country: contact.country!,
         notes: body.notes ?? null,
       },
     },

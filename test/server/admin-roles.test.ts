@@ -52,7 +52,8 @@ const MODEL: Record<Resource, { findByPk(id: number): Promise<{ get(key: string)
 };
 /** A valid new record of A (staff's organization is forced anyway; a superuser names it). */
 const NEW: Record<Resource, () => Record<string, string>> = {
-  leads: () => ({ first_name: 'Nia', last_name: unique('New'), email: `${unique('n')}@alpha.co`, organization_id: String(ids.orgA) }),
+  // A name of letters only, as the lead rules ask: the serial spelled in letters.
+  leads: () => ({ first_name: 'Nia', last_name: unique('New').replace(/-(\d+)$/, (_, n: string) => `-${[...n].map((d) => 'abcdefghij'[Number(d)]).join('')}`), email: `${unique('n')}@alpha.co`, organization_id: String(ids.orgA) }),
   campaigns: () => ({ name: unique('New camp'), campaign_type: 'seasonal', organization_id: String(ids.orgA) }),
   site_keys: () => ({ name: unique('New site'), 'allowed_origins.0': 'https://new.example', consent_text: 'I agree to be called.', organization_id: String(ids.orgA) }),
   api_keys: () => ({ name: unique('New key'), organization_id: String(ids.orgA) }),

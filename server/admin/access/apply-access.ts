@@ -2,6 +2,7 @@ import type { ActionContext, Before, ResourceWithOptions } from 'adminjs';
 import { ACCESS_POLICY, can } from './access-policy.js';
 import { actorOf } from './actor.js';
 import { keepWritableFields } from './writable-fields.js';
+import { clearedFieldsAsNull } from '../cleared-fields.js';
 
 const BUILT_IN_ACTIONS = ['list', 'show', 'search', 'new', 'edit', 'delete', 'bulkDelete'] as const;
 
@@ -15,7 +16,8 @@ const befores = (before: Before | Before[] | undefined): Before[] => (before ===
  * is accessible only to the actors the policy names (AdminJS checks
  * `isAccessible` before running an action, and hides buttons and menu
  * entries that fail it), on top of the resource's own record conditions; and
- * every create and edit keeps only the actor's writable fields. A custom
+ * every create and edit keeps only the actor's writable fields, with cleared
+ * fields as null. A custom
  * action the policy does not name stops the app at start.
  */
 export function withAccess(entry: ResourceWithOptions): ResourceWithOptions {
@@ -34,7 +36,7 @@ export function withAccess(entry: ResourceWithOptions): ResourceWithOptions {
       if (!can(actorOf(context.currentAdmin), resourceId, name)) return false;
       return typeof own === 'function' ? own(context) as boolean : own !== false;
     };
-    if (name === 'new' || name === 'edit') action.before = [keepWritableFields(resourceId), ...befores(action.before)];
+    if (name === 'new' || name === 'edit') action.before = [keepWritableFields(resourceId), clearedFieldsAsNull, ...befores(action.before)];
     actions[name] = action;
   }
   return { ...entry, options: { ...entry.options, actions } };

@@ -1,9 +1,10 @@
-import type { ActionContext, BaseRecord, CurrentAdmin, Filter } from 'adminjs';
+import type { ActionContext, BaseRecord, CurrentAdmin, Filter, ParamsType, PropertyErrors } from 'adminjs';
 import type { WhereOptions } from 'sequelize';
 import { AppError } from '../../errors.js';
 import { Lead } from '../../../models/index.js';
 import { ScopedResource } from '../scoped-resource.js';
 import { SEARCH_FILTER } from '../search-filter.js';
+import { leadFormRules } from './lead-form-rules.js';
 
 /** The lead's title: "John Patel", not its email or id. Not a column; made from first and last name. */
 export const LEAD_NAME = 'name';
@@ -41,6 +42,11 @@ export class LeadResource extends ScopedResource {
   override assertSortable(sortBy: string): void {
     if (sortBy === LEAD_NAME) throw new AppError('invalid_sort', 422, 'This list cannot be sorted by name.', [{ field: 'sortBy', code: 'invalid', message: 'Sort by another column.' }]);
     super.assertSortable(sortBy);
+  }
+
+  /** The intake's rules for a lead's fields, on every create and edit (see lead-form-rules.ts). */
+  protected override formRules(params: ParamsType, existing: ParamsType | null): { params: ParamsType; errors: PropertyErrors } {
+    return leadFormRules(params, existing);
   }
 
   override async find(filter: Filter, options: Parameters<ScopedResource['find']>[1], context?: ActionContext): Promise<BaseRecord[]> {

@@ -36,6 +36,7 @@ export function leadResource(components: ComponentIds): ResourceWithOptions {
         priority: { ...dropdown(LEAD_PRIORITIES, LEAD_PRIORITY_LABELS), components: { list: components.LeadValueProperty, show: components.LeadValueProperty } },
         phone: { components: { list: components.PhoneProperty, show: components.PhoneProperty } },
         score: { description: '0 to 100' },
+        estimated_value: { description: 'In dollars, like 1250.50.' },
         notes: { type: 'textarea' },
         // Score breakdown, consent and submissions, filled in by the show action's after hook.
         [INTAKE_PROPERTY]: {

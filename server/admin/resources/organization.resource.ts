@@ -12,6 +12,8 @@ export function organizationResource(): ResourceWithOptions {
       navigation: NAV.accounts,
       listProperties: ['name', 'slug', 'email', 'phone', 'is_active', 'created_at'],
       filterProperties: ['name', 'slug', 'is_active', 'created_at'],
+      // The name first, as staff think of an organization; AdminJS listed the columns alphabetically (email first).
+      editProperties: ['name', 'slug', 'timezone', 'email', 'phone', 'website', 'description', 'is_active'],
       properties: {
         ...TIMESTAMPS, description: { type: 'textarea' }, slug: SLUG,
         timezone: { availableValues: [...TIME_ZONE_OPTIONS], description: 'Times in the admin and in exports are shown in this zone.' },
