@@ -38,6 +38,8 @@ export function createComponentLoader() {
   loader.override('ActionHeader', path.join(here, 'components', 'action-header'));
   loader.override('Breadcrumbs', path.join(here, 'components', 'breadcrumbs'));
   loader.override('NoRecords', path.join(here, 'components', 'no-records'));
+  // AdminJS's notices kept a fixed error beside the success that followed it, and were wider than a phone (see notice-box.tsx).
+  loader.override('NoticeBox', path.join(here, 'components', 'notice-box'));
   return { loader, ids };
 }
 
