@@ -1,9 +1,12 @@
 import React, { useEffect } from 'react';
 import { useDispatch, useSelector } from 'react-redux';
-import { dropNotice, useTranslation, type NoticeMessageInState, type ReduxState } from 'adminjs';
+import { useTranslation, type NoticeMessageInState, type ReduxState } from 'adminjs';
 import { Box, Button, Icon, MessageBox, cssClass } from '@adminjs/design-system';
 import { styled } from '@adminjs/design-system/styled-components';
 import { NOTICE_SHOWN_MS, isError, sortNotices } from './notice-rules.js';
+
+// AdminJS's own action: its creator, dropNotice, is not in the AdminJS global the browser's components get.
+const dropNotice = (noticeId: string) => ({ type: 'DROP_NOTICE', data: { noticeId } });
 
 // Fixed, not AdminJS's absolute: its box scrolls with the page, so a notice after Save at the foot of a long form landed out of sight.
 const Stack = styled(Box)`
