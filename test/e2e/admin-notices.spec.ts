@@ -57,7 +57,7 @@ async function save(): Promise<void> {
 describe.each(SIZES)('notices at $width×$height', (size) => {
   beforeEach(() => page().setViewportSize(size));
 
-  it('signs in with the button named Sign in, from fields labelled in words', async () => {
+  it('signs in with the button named Sign in, from fields labelled in words, and says which are missing when left empty', async () => {
     await page().goto('/admin/login');
     const button = page().getByRole('button', { name: 'Sign in', exact: true });
     await button.waitFor();
@@ -65,9 +65,14 @@ describe.each(SIZES)('notices at $width×$height', (size) => {
     expect(await page().getByText('Work email', { exact: true }).count()).toBe(1);
     expect(await page().locator('input[name=email]').getAttribute('placeholder')).toBe('Work email');
     await shot('sign-in');
+    await button.click();
+    const missing = page().getByText('Enter your work email and your password.');
+    await missing.waitFor();
+    expect(await seenByPerson(missing)).toEqual(SEEN);
+    await shot('sign-in-empty');
     await page().locator('input[name=email]').fill(STAFF);
     await page().locator('input[name=password]').fill(PASSWORD);
-    await button.click();
+    await page().getByRole('button', { name: 'Sign in', exact: true }).click();
     await page().waitForURL((url) => url.pathname === '/admin');
   }, SLOW);
 
