@@ -118,10 +118,12 @@ export const ADMIN_TRANSLATIONS: LocaleTranslations = {
   },
   resources: RESOURCES,
   components: {
+    // Each property is both the field's label and its placeholder on AdminJS's login page.
     Login: {
-      welcomeHeader: 'LeadHarbor',
-      welcomeMessage: 'Sign in to work your leads, campaigns and pipeline.',
-      properties: { email: 'Email', password: 'Password' },
+      welcomeHeader: 'Welcome',
+      welcomeMessage: 'Sign in with your work email to see your leads, campaigns and pipeline.',
+      properties: { email: 'Work email', password: 'Password' },
+      loginButton: 'Sign in',
     },
     DropZone: {
       placeholder: 'Drop a file here, or click to choose one',

@@ -42,6 +42,8 @@ export function createComponentLoader() {
   loader.override('NoRecords', path.join(here, 'components', 'no-records'));
   // AdminJS's own new-record form, started with the columns' defaults (see form-defaults.ts).
   loader.override('DefaultNewAction', path.join(here, 'components', 'new-with-defaults'));
+  // AdminJS's notices kept a fixed error beside the success that followed it, and were wider than a phone (see notice-box.tsx).
+  loader.override('NoticeBox', path.join(here, 'components', 'notice-box'));
   return { loader, ids };
 }
 

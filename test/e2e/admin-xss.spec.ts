@@ -110,14 +110,14 @@ describe('admin under its CSP, with script-breaking payloads in every field that
     await page.goto('/admin/login');
     await page.locator('input[name=email]').fill(STAFF);
     await page.locator('input[name=password]').fill('not-the-password');
-    await page.getByRole('button', { name: 'Login' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await page.locator('input[name=email]').waitFor();
     await page.getByText(/wrong|invalid|incorrect/i).first().waitFor();
     await expectInert(page, seen);
     await shoot(page, 'login-error');
     await page.locator('input[name=email]').fill(STAFF);
     await page.locator('input[name=password]').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Login' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL((url) => url.pathname === '/admin');
     await page.locator('[data-css=sidebar-resources]').first().waitFor();
     await expectInert(page, seen);

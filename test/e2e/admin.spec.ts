@@ -28,7 +28,7 @@ async function logInThroughForm(email: string): Promise<void> {
   await suite.page.goto('/admin/login');
   await suite.page.locator('input[name=email]').fill(email);
   await suite.page.locator('input[name=password]').fill(PASSWORD);
-  await suite.page.getByRole('button', { name: 'Login' }).click();
+  await suite.page.getByRole('button', { name: 'Sign in' }).click();
   await suite.page.waitForURL((url) => url.pathname === '/admin');
 }
 
@@ -67,7 +67,7 @@ describe('admin back office in a real browser', () => {
       await suite.page.locator('input[name=email]').fill(email);
       await suite.page.locator('input[name=password]').fill(password);
       const answer = suite.page.waitForResponse((res) => res.url().endsWith('/admin/login') && res.request().method() === 'POST');
-      await suite.page.getByRole('button', { name: 'Login' }).click();
+      await suite.page.getByRole('button', { name: 'Sign in' }).click();
       return (await answer).status();
     };
     await suite.page.goto('/admin/login');

@@ -73,7 +73,7 @@ describe('a page on another site, opened by anyone', () => {
     await suite.page.goto('/admin/login');
     await suite.page.fill('input[name="email"]', STAFF);
     await suite.page.fill('input[name="password"]', PASSWORD);
-    await suite.page.getByRole('button', { name: 'Login' }).click();
+    await suite.page.getByRole('button', { name: 'Sign in' }).click();
     await suite.page.waitForURL((url) => url.pathname === '/admin');
     const cookies = await suite.isolated.context.cookies(suite.app.baseURL);
     expect(cookies.find((c) => c.name === SESSION_COOKIE)).toBeDefined();

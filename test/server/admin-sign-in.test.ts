@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { QueryTypes } from 'sequelize';
-import { THROTTLED_MESSAGES } from '../../server/admin/sessions/sign-in.js';
+import { FIELDS_MISSING, THROTTLED_MESSAGES } from '../../server/admin/sessions/sign-in.js';
 import { ADDRESS_LIMIT, EMAIL_LIMIT } from '../../server/admin/sessions/sign-in-throttle.js';
 import { BusyError, createConcurrencyLimit } from '../../server/auth/concurrency-limit.js';
 import { adminApi as api, createAdminFixture, PASSWORD, type AdminFixture } from '../support/admin-fixture.js';
@@ -125,6 +125,14 @@ describe('malformed sign-in bodies are a 400 (or 413/415), never a 500, and are 
       expect(res.status).toBe(401);
     }
     expect(await attemptsOf('address', '192.0.2.200')).toBeUndefined();
+  });
+
+  it('a form with a field left empty says what is missing, not that the password is wrong', async () => {
+    for (const fields of [{ email: '', password: '' }, { email: 'staff-a@test.co', password: '' }, { email: ' ', password: 'correct-horse-battery' }]) {
+      const res = await post().type('form').send(fields);
+      expect(res.status).toBe(401);
+      expect(res.text).toContain(FIELDS_MISSING);
+    }
   });
 
   it('the refusal is readable on the login page, and a client asking for JSON gets a problem document', async () => {

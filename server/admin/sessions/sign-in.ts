@@ -12,6 +12,7 @@ import { LOCK_MINUTES, type SignInThrottle, type ThrottleScope } from './sign-in
 
 /** AdminJS's message key for a wrong email or password (admin-locale.ts words it). */
 const INVALID_CREDENTIALS = 'invalidCredentials';
+export const FIELDS_MISSING = 'Enter your work email and your password.';
 export const THROTTLED_MESSAGES: Record<ThrottleScope, string> = {
   email: `Too many failed sign-ins for this email. Try again in ${LOCK_MINUTES} minutes.`,
   address: `Too many failed sign-ins from your network. Try again in ${LOCK_MINUTES} minutes.`,
@@ -67,7 +68,9 @@ export function signInHandler({ sequelize, admin, throttle, passwordChecks, logg
         throw error;
       }
       const email = fields.email.trim().toLowerCase();
-      if (!email || !fields.password || fields.password.length > PASSWORD_MAX) return await refuse(admin, req, res, 401, INVALID_CREDENTIALS);
+      // Nothing was checked yet, so say what is missing: "Wrong email or password" sent staff who had left a field empty to reset a password that was fine.
+      if (!email || !fields.password) return await refuse(admin, req, res, 401, FIELDS_MISSING);
+      if (fields.password.length > PASSWORD_MAX) return await refuse(admin, req, res, 401, INVALID_CREDENTIALS);
       // A forwarded entry that is not an address (a proxy passing on garbage) still counts, as the connection's.
       const address = clientAddress(req) ?? peerAddress(req);
       const admission = await throttle.admit(email, address);
