@@ -10,6 +10,9 @@ export function campaignResource(): ResourceWithOptions {
     options: {
       navigation: NAV.leads,
       listProperties: ['name', 'campaign_type', 'status', 'budget', 'start_date', 'end_date', 'organization_id'],
+      // The two dates side by side in reading order, start first (the table's column order put the end above the start).
+      editProperties: ['name', 'campaign_type', 'status', 'start_date', 'end_date', 'budget', 'description', 'slug', 'organization_id'],
+      showProperties: ['name', 'campaign_type', 'status', 'is_active', 'start_date', 'end_date', 'budget', 'description', 'slug', 'organization_id', 'created_at', 'updated_at'],
       // No Active filter: the status decides it (CAMPAIGN_ACTIVE_STATUSES), so filter by status.
       filterProperties: ['name', 'campaign_type', 'status', 'organization_id', 'start_date'],
       properties: {
