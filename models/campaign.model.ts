@@ -39,7 +39,11 @@ export class Campaign extends Model<InferAttributes<Campaign>, InferCreationAttr
   declare budget: string | null;
   declare start_date: Date | null;
   declare end_date: Date | null;
-  /** Follows `status` (CAMPAIGN_ACTIVE_STATUSES); never set on its own. */
+  /**
+   * Follows `status` (CAMPAIGN_ACTIVE_STATUSES); never set on its own. The
+   * database keeps this for every writer (trigger campaigns_active_follows_status);
+   * the hooks below set it too, so an instance in memory agrees before it is saved.
+   */
   declare is_active: CreationOptional<boolean>;
   declare organization_id: ForeignKey<Organization['id']> | null;
   declare created_at: CreationOptional<Date>;

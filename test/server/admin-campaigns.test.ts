@@ -3,6 +3,7 @@ import { Campaign, InsuranceProduct, LeadSource, Organization } from '../../mode
 import { MESSAGES } from '../../models/lead-rules.js';
 import { CAMPAIGN_ACTIVE_STATUSES, CAMPAIGN_STATUSES, CAMPAIGN_TYPES } from '../../models/value-sets.js';
 import { END_AFTER_START } from '../../models/campaign.model.js';
+import { campaignsActiveFollowsStatusV1 } from '../../migrations/functions/campaigns-active-follows-status.v1.sql.js';
 import { createMigrator } from '../../server/db/migrator.js';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { adminApi as api, createAdminFixture, type AdminFixture } from '../support/admin-fixture.js';
@@ -201,6 +202,21 @@ describe('one status: is_active follows it', () => {
     expect((await Campaign.findAll({ where: { id: [campaign.id, other.id] } })).map((c) => c.is_active)).toEqual([false, false]);
   });
 
+  it('raw SQL is held too, by the trigger: an insert or update that names is_active gets the status\'s', async () => {
+    const [[row]] = await fixture.sequelize.query(`INSERT INTO campaigns (name, slug, campaign_type, status, is_active, organization_id)
+      VALUES ('Raw', '${unique('raw')}', 'seasonal', 'cancelled', true, ${ids.orgA}) RETURNING id, is_active`) as [{ id: number; is_active: boolean }[], unknown];
+    expect(row!.is_active).toBe(false);
+    await fixture.sequelize.query(`UPDATE campaigns SET is_active = true WHERE id = ${row!.id}`);
+    expect((await Campaign.findByPk(row!.id))!.is_active).toBe(false);
+    await fixture.sequelize.query(`UPDATE campaigns SET status = 'scheduled' WHERE id = ${row!.id}`);
+    expect((await Campaign.findByPk(row!.id))!.is_active).toBe(true);
+  });
+
+  it('the trigger and the model agree on which statuses take leads', () => {
+    const inSql = /IN \(([^)]*)\)/.exec(campaignsActiveFollowsStatusV1.body)![1]!.split(',').map((v) => v.trim().replace(/'/g, ''));
+    expect(inSql).toEqual([...CAMPAIGN_ACTIVE_STATUSES]);
+  });
+
   it('the form, the list and the filters offer no Active box', async () => {
     const res = await staffA.get(api('campaigns', 'actions/list'));
     const resource = fixture.admin.admin.findResource('campaigns').decorate();
@@ -351,6 +367,35 @@ describe('the migration', () => {
     expect(await constraint()).toBeUndefined();
     await client.query(`UPDATE campaigns SET end_date = NULL`);
     await migrator.close();
+  });
+
+  it('the status migration puts disagreeing rows right from their status, leaves a row with broken dates for its next edit, and down keeps the values', async () => {
+    const statusMigration = '2026.12.04T19.10.00.campaign-active-follows-status';
+    const other = await createTestDatabase('campaign-status');
+    const raw = new pg.Client({ connectionString: other.url });
+    await raw.connect();
+    const migrator = createMigrator(other.url, quietLogger);
+    try {
+      await migrator.up(MIGRATIONS.findIndex((m) => m.name === statusMigration));
+      await raw.query(`ALTER TABLE campaigns DROP CONSTRAINT ck_campaigns_end_after_start`);
+      await raw.query(`INSERT INTO campaigns (name, slug, campaign_type, status, is_active, start_date, end_date) VALUES
+        ('Done', 'done', 'seasonal', 'completed', true, NULL, NULL),
+        ('Live', 'live', 'seasonal', 'active', false, NULL, NULL),
+        ('Broken', 'broken', 'seasonal', 'cancelled', true, '2026-05-01', '2026-04-01')`);
+      await raw.query(`ALTER TABLE campaigns ADD CONSTRAINT ck_campaigns_end_after_start
+        CHECK (start_date IS NULL OR end_date IS NULL OR end_date >= start_date) NOT VALID`);
+      expect(await migrator.up(1)).toEqual([statusMigration]);
+      const flags = async () => Object.fromEntries((await raw.query(`SELECT slug, is_active FROM campaigns`)).rows.map((r) => [r.slug, r.is_active]));
+      expect(await flags()).toEqual({ done: false, live: true, broken: true });
+      expect(await migrator.down(1)).toEqual([statusMigration]);
+      expect(await flags()).toEqual({ done: false, live: true, broken: true });
+      await raw.query(`UPDATE campaigns SET is_active = false WHERE slug = 'live'`);
+      expect((await flags()).live).toBe(false);
+    } finally {
+      await migrator.close();
+      await raw.end();
+      await other.drop();
+    }
   });
 
   it('on a clean table: validated at once, and a raw insert that ends before it starts is refused by name', async () => {
