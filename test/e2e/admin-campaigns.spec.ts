@@ -19,8 +19,13 @@ const STAFF = 'carla@campaigns.e2e.test';
 const ARTIFACTS = path.resolve('test/artifacts');
 const VIEWPORTS = { '1440x900': { width: 1440, height: 900 }, '390x844': { width: 390, height: 844 } } as const;
 
-const suite = browserSuite('e2e_admin_campaigns', async () => {
+let legacyId = 0;
+
+const suite = browserSuite('e2e_admin_campaigns', async (sequelize) => {
   const org = await Organization.create({ name: 'Harbor Mutual', slug: 'harbor-mutual' } as never);
+  // A campaign typed before the list existed, and since cancelled.
+  legacyId = (await Campaign.create({ name: 'Winter Webinars', slug: 'winter-webinars', campaign_type: 'seasonal', status: 'cancelled', organization_id: org.id } as never)).id;
+  await sequelize.query(`UPDATE campaigns SET campaign_type = 'Webinar series' WHERE id = ${legacyId}`);
   const staff = await User.create({ email: STAFF, hashed_password: await hashPassword(PASSWORD), first_name: 'Carla', last_name: 'Staff', organization_id: org.id } as never);
   await UserRole.create({ user_id: staff.id, role: 'manager' } as never);
 });
@@ -88,5 +93,32 @@ describe('the campaign form in a real browser', () => {
     const saved = (await Campaign.findOne({ where: { name: `Spring Switch ${size}` } }))!;
     expect(saved).toMatchObject({ campaign_type: 'seasonal', status: 'scheduled', is_active: true, slug: `spring-switch-${size}` });
     await page.screenshot({ path: path.join(ARTIFACTS, `campaigns-saved-${size}.png`), fullPage: true });
+  }, SLOW);
+
+  it('a campaign with an older free-text type shows it, says it takes no new leads once cancelled, and its other fields can be edited', async () => {
+    const { page } = suite;
+    await mkdir(ARTIFACTS, { recursive: true });
+    await signIn(suite.isolated.context, suite.app.baseURL, STAFF, PASSWORD);
+    for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+      await page.setViewportSize(viewport);
+      await page.goto(`/admin/resources/campaigns/records/${legacyId}/show`);
+      const type = page.getByTestId('property-show-campaign_type');
+      await type.waitFor();
+      expect(await type.innerText()).toContain('Webinar series');
+      const active = page.getByTestId('property-show-is_active');
+      expect(await active.innerText()).toMatch(/Takes new leads\s+No/);
+      expect(await seenByPerson(active)).toEqual(SEEN);
+      await page.screenshot({ path: path.join(ARTIFACTS, `campaigns-legacy-show-${size}.png`), fullPage: true });
+    }
+    await page.setViewportSize(VIEWPORTS['1440x900']);
+    await page.goto(`/admin/resources/campaigns/records/${legacyId}/edit`);
+    const description = page.getByTestId('property-edit-description').locator('textarea');
+    await description.waitFor();
+    await description.fill('Moved to spring.');
+    await page.getByTestId('button-save').click();
+    await page.waitForURL(/\/records\/\d+\/show|\/admin\/resources\/campaigns(\?.*)?$/);
+    const saved = (await Campaign.findByPk(legacyId))!;
+    expect(saved).toMatchObject({ campaign_type: 'Webinar series', description: 'Moved to spring.', is_active: false });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'campaigns-legacy-saved-1440x900.png'), fullPage: true });
   }, SLOW);
 });
