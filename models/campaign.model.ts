@@ -50,7 +50,7 @@ export class Campaign extends Model<InferAttributes<Campaign>, InferCreationAttr
   declare updated_at: CreationOptional<Date>;
 }
 
-/** Sent or not, whether a column takes part in this validation. */
+/** Whether this validation judges the column (on Model.update: whether it was sent and changed). */
 const validated = (options: ValidateHookOptions, field: string) => !(options.skip ?? []).includes(field);
 
 export function initCampaign(sequelize: Sequelize): typeof Campaign {
