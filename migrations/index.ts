@@ -26,6 +26,8 @@ import * as m022 from './2026.12.03T15.00.00.idempotency-window-from-the-app.js'
 import * as m023 from './2026.12.03T16.00.00.usable-site-keys.js';
 import * as m024 from './2026.12.04T15.00.00.organization-timezone.js';
 import * as m025 from './2026.12.04T15.00.00.search-ignores-accents.js';
+import * as m026 from './2026.12.04T19.00.00.campaign-end-after-start.js';
+import * as m027 from './2026.12.04T19.10.00.campaign-active-follows-status.js';
 
 /** Table that records applied migrations (name + applied time). */
 export const MIGRATIONS_TABLE = 'schema_migrations';
@@ -62,6 +64,8 @@ const modules = {
   '2026.12.03T16.00.00.usable-site-keys': m023,
   '2026.12.04T15.00.00.organization-timezone': m024,
   '2026.12.04T15.00.00.search-ignores-accents': m025,
+  '2026.12.04T19.00.00.campaign-end-after-start': m026,
+  '2026.12.04T19.10.00.campaign-active-follows-status': m027,
 };
 
 export const MIGRATIONS: RunnableMigration<QueryInterface>[] = Object.entries(modules).map(

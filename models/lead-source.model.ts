@@ -4,7 +4,8 @@ import {
 } from 'sequelize';
 import { SOURCE_TYPES, type SourceType } from './value-sets.js';
 import { TIMESTAMP_ATTRIBUTES } from './timestamps.js';
-import { REQUIRED, oneOf, taken } from './validators.js';
+import { REQUIRED, oneOf, taken, SLUG } from './validators.js';
+import { rowsBeingUpdated, skipUnchanged, type ValidateHookOptions } from './saved-rows.js';
 
 export class LeadSource extends Model<InferAttributes<LeadSource>, InferCreationAttributes<LeadSource>> {
   declare id: CreationOptional<number>;
@@ -21,10 +22,17 @@ export function initLeadSource(sequelize: Sequelize): typeof LeadSource {
   return LeadSource.init({
     id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
     name: { type: DataTypes.STRING(255), allowNull: false, validate: REQUIRED },
-    slug: { type: DataTypes.STRING(255), allowNull: false, unique: taken('slug', 'ix_lead_sources_slug'), validate: REQUIRED },
+    slug: { type: DataTypes.STRING(255), allowNull: false, unique: taken('slug', 'ix_lead_sources_slug'), validate: { ...REQUIRED, ...SLUG } },
     description: { type: DataTypes.TEXT, allowNull: true },
     source_type: { type: DataTypes.STRING(100), allowNull: false, validate: oneOf(SOURCE_TYPES) },
     is_active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
     ...TIMESTAMP_ATTRIBUTES,
-  }, { sequelize, tableName: 'lead_sources', modelName: 'LeadSource', timestamps: false });
+  }, { sequelize, tableName: 'lead_sources', modelName: 'LeadSource', timestamps: false,
+    hooks: {
+      async beforeValidate(row, options) {
+        const rows = await rowsBeingUpdated(LeadSource, options as ValidateHookOptions);
+        if (rows) skipUnchanged(row, rows, ['slug'], options as ValidateHookOptions);
+      },
+    },
+  });
 }

@@ -1,4 +1,4 @@
-import { MESSAGES } from './lead-rules.js';
+import { MESSAGES, SLUG_PATTERN } from './lead-rules.js';
 import { isTimeZone, TIME_ZONE_MESSAGE } from './time-zones.js';
 
 /**
@@ -33,5 +33,17 @@ export function taken(what: string, index: string) {
 export const TIME_ZONE = {
   isTimeZone(value: unknown) {
     if (!isTimeZone(value)) throw new Error(TIME_ZONE_MESSAGE);
+  },
+};
+
+/**
+ * A slug as the intake and partner links spell it (SLUG_PATTERN): a typed one
+ * in capitals or with spaces is refused rather than quietly rewritten, so
+ * what staff copy into a link is exactly what was saved. Blank is REQUIRED's
+ * message (the admin makes a blank slug from the name before this runs).
+ */
+export const SLUG = {
+  isSlug(value: unknown) {
+    if (typeof value === 'string' && value !== '' && !SLUG_PATTERN.test(value)) throw new Error(MESSAGES.invalid_slug);
   },
 };

@@ -13,6 +13,36 @@ export type LeadPriority = (typeof LEAD_PRIORITIES)[number];
 export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'active', 'paused', 'completed', 'cancelled'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
+/**
+ * The statuses in which a campaign is `is_active`. The form shows only the
+ * status and `is_active` follows it (models/campaign.model.ts and the
+ * campaigns-active-follows-status trigger). Its one reader is the intake's
+ * campaign resolution (intake_submit): an inactive campaign's slug is
+ * refused as `unknown_campaign`, so a visitor's lead is turned away. Draft
+ * and scheduled campaigns accept leads so staff can try their widget and
+ * links before the start, and a paused one keeps the leads of links already
+ * out there; a completed or cancelled campaign no longer takes them. The
+ * spec's own defaults (status 'draft', is_active TRUE) agree with this, so a
+ * row inserted with both defaults already keeps the rule.
+ */
+export const CAMPAIGN_ACTIVE_STATUSES = ['draft', 'scheduled', 'active', 'paused'] as const satisfies readonly CampaignStatus[];
+
+/** Whether a campaign of this status takes leads (see CAMPAIGN_ACTIVE_STATUSES). */
+export function isActiveCampaignStatus(status: string): boolean {
+  return (CAMPAIGN_ACTIVE_STATUSES as readonly string[]).includes(status);
+}
+
+/**
+ * Campaign types offered in the admin. The spec keeps `campaign_type` free
+ * text ("seasonal, promotional, etc."), so there is no CHECK: the model
+ * refuses other values when a type is set or changed, and rows holding an
+ * older value still show and can be edited as long as the type is left alone.
+ */
+export const CAMPAIGN_TYPES = [
+  'seasonal', 'promotional', 'referral', 'retention', 'cross_sell', 'open_enrollment', 'email', 'social', 'search', 'other',
+] as const;
+export type CampaignType = (typeof CAMPAIGN_TYPES)[number];
+
 export const SOURCE_TYPES = ['web', 'social_media', 'ppc', 'referral', 'email', 'event', 'partner', 'organic'] as const;
 export type SourceType = (typeof SOURCE_TYPES)[number];
 
@@ -27,6 +57,11 @@ export const LEAD_STATUS_LABELS: Record<LeadStatus, string> = {
 export const LEAD_PRIORITY_LABELS: Record<LeadPriority, string> = { low: 'Low', medium: 'Medium', high: 'High' };
 export const CAMPAIGN_STATUS_LABELS: Record<CampaignStatus, string> = {
   draft: 'Draft', scheduled: 'Scheduled', active: 'Active', paused: 'Paused', completed: 'Completed', cancelled: 'Cancelled',
+};
+export const CAMPAIGN_TYPE_LABELS: Record<CampaignType, string> = {
+  seasonal: 'Seasonal', promotional: 'Promotional offer', referral: 'Referral programme', retention: 'Renewal and retention',
+  cross_sell: 'Cross-sell to customers', open_enrollment: 'Open enrollment', email: 'Email', social: 'Social media',
+  search: 'Search ads', other: 'Other',
 };
 export const SOURCE_TYPE_LABELS: Record<SourceType, string> = {
   web: 'Website forms', social_media: 'Social media', ppc: 'Pay-per-click', referral: 'Customer referral',

@@ -1,4 +1,5 @@
 import type { FunctionVersion } from './database-function.js';
+import { campaignsActiveFollowsStatusV1 } from './campaigns-active-follows-status.v1.sql.js';
 import { consentsImmutableV1 } from './consents-immutable.v1.sql.js';
 import { intakeSubmitV5 } from './intake-submit.v5.sql.js';
 import { leadContactDateV1 } from './lead-contact-date.v1.sql.js';
@@ -17,6 +18,7 @@ import { usableSiteKeysV1 } from './usable-site-keys.v1.sql.js';
  * stays, frozen: the new migration's `down` reinstalls it).
  */
 export const LATEST_FUNCTIONS: readonly FunctionVersion[] = [
+  campaignsActiveFollowsStatusV1,
   consentsImmutableV1,
   intakeSubmitV5,
   leadContactDateV1,

@@ -21,7 +21,7 @@ const OWN_PROPERTIES: Partial<Record<ResourceId, Record<string, string>>> = {
     address: 'Address', city: 'City', state: 'State', zip_code: 'ZIP code', country: 'Country', last_contact_date: 'Last contacted',
     next_follow_up_date: 'Next follow-up', intake: 'How this lead came in',
   },
-  campaigns: { campaign_type: 'Campaign type', budget: 'Budget', start_date: 'Start date', end_date: 'End date' },
+  campaigns: { campaign_type: 'Campaign type', budget: 'Budget', start_date: 'Start date', end_date: 'End date', is_active: 'Takes new leads' },
   lead_sources: { source_type: 'Source type' },
   organizations: { timezone: 'Time zone' },
   insurance_products: {

@@ -7,6 +7,7 @@ import { OrganizationScope } from './access/organization-scope.js';
 import { AppError } from '../errors.js';
 import { filterConditions } from './filter-conditions.js';
 import { assertReferences } from './reference-check.js';
+import { checkViolation } from './check-violations.js';
 import { assertPage } from './list-page-bounds.js';
 import { listTotal } from './list-total.js';
 import { SEARCH_FILTER } from './search-filter.js';
@@ -299,7 +300,7 @@ export class ScopedResource extends SequelizeResource {
     await super.delete(id);
   }
 
-  /** A reference to a row that does not exist is the user's mistake: say which field, never a 500. */
+  /** A reference to a row that does not exist, or a value a CHECK refuses, is the user's mistake: say which field, never a 500. */
   private async mapDatabaseErrors<T>(write: () => Promise<T>): Promise<T> {
     try {
       return await write();
@@ -308,6 +309,8 @@ export class ScopedResource extends SequelizeResource {
         const field = (error.fields as string[] | undefined)?.[0] ?? String(error.index ?? 'reference');
         throw new ValidationError({ [field]: { message: 'The selected record does not exist (it may have been deleted).', type: 'foreign_key' } });
       }
+      const check = checkViolation(error, this.model);
+      if (check) throw new ValidationError({ [check.field]: { message: check.message, type: 'check' } });
       if (error instanceof ValidationError) {
         // The Sequelize adapter's own conversion keeps Sequelize's words ("Lead.status cannot be null").
         throw new ValidationError(Object.fromEntries(Object.entries(error.propertyErrors)

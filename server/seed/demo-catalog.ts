@@ -1,5 +1,5 @@
 import { CONSENT_TEMPLATES } from '../intake/consent-template.js';
-import type { CampaignStatus, LeadStatus, ProductType, SourceType } from '../../models/value-sets.js';
+import type { CampaignStatus, CampaignType, LeadStatus, ProductType, SourceType } from '../../models/value-sets.js';
 
 /** The demo organization every seeded record belongs to. */
 export const DEMO_ORGANIZATION = {
@@ -35,7 +35,7 @@ export const DEMO_SOURCES: Record<SourceType, { name: string; slug: string; desc
   organic: { name: 'Organic search', slug: 'organic-search', description: 'Visitors arriving from unpaid search results.' },
 };
 
-export const DEMO_CAMPAIGNS: { name: string; slug: string; description: string; campaign_type: string; status: CampaignStatus; budget: string; startDaysAgo: number; endDaysAhead: number | null }[] = [
+export const DEMO_CAMPAIGNS: { name: string; slug: string; description: string; campaign_type: CampaignType; status: CampaignStatus; budget: string; startDaysAgo: number; endDaysAhead: number | null }[] = [
   { name: 'Spring Auto Switch & Save', slug: 'spring-auto-switch', description: 'Drivers switching carriers before renewal season.', campaign_type: 'seasonal', status: 'active', budget: '15000.00', startDaysAgo: 60, endDaysAhead: 30 },
   { name: 'New Homeowner Bundle', slug: 'new-homeowner-bundle', description: 'Home + auto bundle for first-time buyers referred by brokers.', campaign_type: 'promotional', status: 'active', budget: '8000.00', startDaysAgo: 90, endDaysAhead: null },
 ];

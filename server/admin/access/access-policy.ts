@@ -36,7 +36,8 @@ interface ResourcePolicy {
 
 const LEAD_FIELDS = ['first_name', 'last_name', 'email', 'phone', 'date_of_birth', 'address', 'city', 'state', 'zip_code', 'country',
   'insurance_product_id', 'lead_source_id', 'campaign_id', 'status', 'priority', 'score', 'estimated_value', 'notes', 'next_follow_up_date'];
-const CAMPAIGN_FIELDS = ['name', 'slug', 'description', 'campaign_type', 'status', 'budget', 'start_date', 'end_date', 'is_active'];
+// No is_active: it follows the status (models/campaign.model.ts).
+const CAMPAIGN_FIELDS = ['name', 'slug', 'description', 'campaign_type', 'status', 'budget', 'start_date', 'end_date'];
 const SITE_KEY_FIELDS = ['name', 'is_active', 'allowed_origins', 'product_types', 'default_lead_source_id', 'default_campaign_id',
   'consent_text', 'consent_text_es', 'consent_version', 'theme'];
 const USER_FIELDS = ['email', 'first_name', 'last_name', 'phone', 'is_active', 'role'];

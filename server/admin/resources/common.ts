@@ -24,17 +24,23 @@ export const SLUG: PropertyOptions = { isRequired: false, description: 'Left bla
 
 function slugify(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 255);
+    .replace(/[^a-z0-9]+/g, '-').slice(0, 255).replace(/^-+|-+$/g, '');
 }
 
-/** Fills a blank slug from the name on create and edit, before validation. */
+/**
+ * Fills a blank slug from the name on create and edit, before validation. A
+ * typed slug is only trimmed: one in capitals or with spaces inside is left
+ * for the model to refuse (SLUG in models/validators.ts), not rewritten.
+ */
 const slugFromName: Before = async (request: ActionRequest) => {
   if (request.method !== 'post' || !request.payload) return request;
-  const { name, slug } = request.payload as { name?: string; slug?: string };
+  const { name, slug } = request.payload as { name?: unknown; slug?: unknown };
   // An edit that leaves the slug out (a form that may not change it) keeps the saved one.
-  const blank = slug === undefined ? request.params.action === 'new' : String(slug).trim() === '';
-  if (blank && name) {
-    request.payload = { ...request.payload, slug: slugify(String(name)) };
+  const blank = slug === undefined ? request.params.action === 'new' : typeof slug === 'string' && slug.trim() === '';
+  if (blank && typeof name === 'string' && name.trim() !== '') {
+    request.payload = { ...request.payload, slug: slugify(name) };
+  } else if (typeof slug === 'string' && slug !== slug.trim()) {
+    request.payload = { ...request.payload, slug: slug.trim() };
   }
   return request;
 };
