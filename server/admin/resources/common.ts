@@ -36,7 +36,8 @@ const slugFromName: Before = async (request: ActionRequest) => {
   if (request.method !== 'post' || !request.payload) return request;
   const { name, slug } = request.payload as { name?: unknown; slug?: unknown };
   // An edit that leaves the slug out (a form that may not change it) keeps the saved one.
-  const blank = slug === undefined ? request.params.action === 'new' : typeof slug === 'string' && slug.trim() === '';
+  // A cleared slug arrives as null (cleared-fields.ts).
+  const blank = slug === undefined ? request.params.action === 'new' : slug === null || (typeof slug === 'string' && slug.trim() === '');
   if (blank && typeof name === 'string' && name.trim() !== '') {
     request.payload = { ...request.payload, slug: slugify(name) };
   } else if (typeof slug === 'string' && slug !== slug.trim()) {
