@@ -22,6 +22,8 @@ export const CONSENT_VERSION_MAX = 50;
 /** The languages the widget speaks, and so those a consent text can be shown in (consents.language). */
 export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
+/** Each language by its name, for staff reading a consent record. */
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', es: 'Spanish' };
 
 /** Letters of any script, spaces, apostrophes, hyphens and periods: "Mary-Jane O'Brien Jr." */
 export const NAME_PATTERN = /^[\p{L}\p{M}][\p{L}\p{M}' .-]*$/u;

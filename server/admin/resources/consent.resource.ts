@@ -1,7 +1,8 @@
 import type { ResourceWithOptions } from 'adminjs';
 import { Consent } from '../../../models/index.js';
 import { ScopedResource } from '../scoped-resource.js';
-import { NAV } from './common.js';
+import { LANGUAGES, LANGUAGE_NAMES } from '../../../models/lead-rules.js';
+import { NAV, dropdown } from './common.js';
 
 /**
  * Consent records, the legal proof of what each visitor agreed to: read-only
@@ -19,6 +20,7 @@ export function consentResource(): ResourceWithOptions {
       filterProperties: ['lead_id', 'granted', 'consent_version', 'submission_id', 'organization_id', 'created_at'],
       properties: {
         consent_text: { type: 'textarea' },
+        language: dropdown(LANGUAGES, LANGUAGE_NAMES),
         text_sha256: { description: 'SHA-256 of the consent text, computed by the database: proof the text was not altered.' },
         created_at: { isVisible: { list: false, show: true, edit: false, filter: true } },
       },
