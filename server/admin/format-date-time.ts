@@ -93,3 +93,23 @@ export function spreadsheetDateTime(value: unknown, zone: string = DEFAULT_TIME_
   }, 'sheet').formatToParts(date).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
+
+/** A moment's wall-clock time in `zone`, zoneless (`2026-12-04T09:48:00`), as a date picker shows it. */
+export function wallTimeIn(value: unknown, zone: string = DEFAULT_TIME_ZONE): string | null {
+  return spreadsheetDateTime(value, zone)?.replace(' ', 'T') ?? null;
+}
+
+/**
+ * The moment whose wall-clock time in `zone` is the one given (a time picked
+ * for the organization's zone, whatever the browser's). Two passes settle a
+ * daylight-saving change; a wall time that a change skips moves forward by it.
+ */
+export function instantOfWallTime(wall: { year: number; month: number; day: number; hour: number; minute: number }, zone: string = DEFAULT_TIME_ZONE): Date {
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
+  let instant = asUtc;
+  for (let pass = 0; pass < 2; pass += 1) {
+    const shown = toInstant(wallTimeIn(new Date(instant), zone))!.getTime();
+    instant -= shown - asUtc;
+  }
+  return new Date(instant);
+}

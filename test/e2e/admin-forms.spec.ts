@@ -109,4 +109,31 @@ describe.each(SIZES)('forms at $width×$height', (size) => {
       await isolated.context.close();
     }
   }, SLOW);
+
+  it('a follow-up time is picked on the organization\'s clock, whatever the browser\'s, and the field says which', async () => {
+    const isolated = await newIsolatedContext(suite.browser, suite.app.baseURL, { timezoneId: 'Europe/Berlin', viewport: size });
+    try {
+      await signIn(isolated.context, suite.app.baseURL, ADMIN, PASSWORD);
+      const lead = await Lead.create({ first_name: 'Fran', last_name: 'Follow', email: `fran${size.width}@forms.e2e.test`, organization_id: orgId } as never);
+      const tab = await isolated.context.newPage();
+      await tab.goto(`/admin/resources/leads/records/${lead.id}/edit`);
+      const field = tab.locator('[data-testid="property-edit-next_follow_up_date"]');
+      const hint = field.getByTestId('zone-of-next_follow_up_date');
+      await hint.waitFor();
+      expect(await hint.innerText()).toBe('In Eastern time (New York)');
+      await field.locator('input').first().fill('2026/12/10 09:00');
+      await field.locator('input').first().press('Escape');
+      await tab.getByRole('button', { name: 'Save' }).click();
+      await tab.waitForURL(/\/show$|\/leads(\?|$)/);
+      // 09:00 in New York, not 09:00 in Berlin (08:00 UTC).
+      expect((await lead.reload()).next_follow_up_date?.toISOString()).toBe('2026-12-10T14:00:00.000Z');
+      await tab.goto(`/admin/resources/leads/records/${lead.id}/edit`);
+      await hint.waitFor();
+      expect(await field.locator('input').first().inputValue()).toBe('2026/12/10 09:00');
+      await field.scrollIntoViewIfNeeded();
+      await tab.screenshot({ path: path.join(ARTIFACTS, `form-follow-up-${size.width}.png`) });
+    } finally {
+      await isolated.context.close();
+    }
+  }, SLOW);
 });

@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, spreadsheetDateTime, toInstant } from '../../server/admin/format-date-time.js';
+import { formatDate, formatDateTime, instantOfWallTime, spreadsheetDateTime, toInstant, wallTimeIn } from '../../server/admin/format-date-time.js';
 
 describe('one way of writing dates and times', () => {
   it('writes a moment in the zone, labelled with it, whatever zone the process runs in', () => {
@@ -32,5 +32,21 @@ describe('one way of writing dates and times', () => {
   it('writes a spreadsheet time in the zone, in a form spreadsheets read as a date-time', () => {
     expect(spreadsheetDateTime(new Date('2026-07-04T03:30:00Z'), 'America/Chicago')).toBe('2026-07-03 22:30:00');
     expect(spreadsheetDateTime(null, 'America/Chicago')).toBeNull();
+  });
+
+  it('reads a time picked for the organization\'s clock as that moment, either side of a daylight-saving change', () => {
+    const wall = (year: number, month: number, day: number, hour: number, minute = 0) => ({ year, month, day, hour, minute });
+    expect(instantOfWallTime(wall(2026, 12, 4, 9), 'America/New_York').toISOString()).toBe('2026-12-04T14:00:00.000Z');
+    expect(instantOfWallTime(wall(2026, 7, 4, 9), 'America/New_York').toISOString()).toBe('2026-07-04T13:00:00.000Z');
+    expect(instantOfWallTime(wall(2026, 3, 8, 1, 30), 'America/Chicago').toISOString()).toBe('2026-03-08T07:30:00.000Z');
+    expect(instantOfWallTime(wall(2026, 3, 8, 3, 30), 'America/Chicago').toISOString()).toBe('2026-03-08T08:30:00.000Z');
+    expect(instantOfWallTime(wall(2026, 12, 4, 9), 'Asia/Tokyo').toISOString()).toBe('2026-12-04T00:00:00.000Z');
+    expect(instantOfWallTime(wall(2026, 12, 4, 9), 'UTC').toISOString()).toBe('2026-12-04T09:00:00.000Z');
+  });
+
+  it('shows a moment\'s wall time in the zone, zoneless, for the picker', () => {
+    expect(wallTimeIn('2026-12-04T14:00:00.000Z', 'America/New_York')).toBe('2026-12-04T09:00:00');
+    expect(wallTimeIn(instantOfWallTime({ year: 2026, month: 11, day: 1, hour: 1, minute: 15 }, 'America/New_York'), 'America/New_York')).toBe('2026-11-01T01:15:00');
+    expect(wallTimeIn('never', 'UTC')).toBeNull();
   });
 });
