@@ -36,6 +36,8 @@ export function createComponentLoader() {
   loader.override('DefaultDatetimeShowProperty', dateTimeValue);
   // Its date field, so a date picked east of UTC is not stored as the day before (see date-time-edit.tsx).
   loader.override('DefaultDatetimeEditProperty', path.join(here, 'components', 'date-time-edit'));
+  // And its range filter, on the organization's clock too (see date-time-filter.tsx).
+  loader.override('DefaultDatetimeFilterProperty', path.join(here, 'components', 'date-time-filter'));
   // AdminJS's own components that speak its developer words ("List", "Show", "No records"): ours say what staff call things.
   loader.override('ActionHeader', path.join(here, 'components', 'action-header'));
   loader.override('Breadcrumbs', path.join(here, 'components', 'breadcrumbs'));

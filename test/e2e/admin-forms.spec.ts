@@ -136,4 +136,25 @@ describe.each(SIZES)('forms at $width×$height', (size) => {
       await isolated.context.close();
     }
   }, SLOW);
+
+  it('a date range filter means the organization\'s midnight, not the browser\'s', async () => {
+    const isolated = await newIsolatedContext(suite.browser, suite.app.baseURL, { timezoneId: 'Asia/Tokyo', viewport: size });
+    try {
+      await signIn(isolated.context, suite.app.baseURL, ADMIN, PASSWORD);
+      const tab = await isolated.context.newPage();
+      await tab.goto('/admin/resources/leads');
+      await tab.getByText('Filter', { exact: true }).click();
+      const apply = tab.getByRole('button', { name: 'Apply filters' });
+      await apply.waitFor();
+      const from = tab.locator('[data-testid="property-filter-created_at"] input').first();
+      await from.fill('2026/12/04 00:00');
+      await from.press('Escape');
+      await apply.click();
+      // Midnight in New York is 05:00 UTC (Tokyo's midnight would be 15:00 UTC the day before).
+      await tab.waitForURL((url) => url.searchParams.get('filters.created_at~~from') === '2026-12-04T05:00:00.000Z');
+      expect(isolated.pageErrors).toEqual([]);
+    } finally {
+      await isolated.context.close();
+    }
+  }, SLOW);
 });
