@@ -1,13 +1,13 @@
-import { BaseRecord, ForbiddenError, ValidationError, flat, type ActionContext, type Filter, type ParamsType, type PropertyErrors } from 'adminjs';
+import { BaseRecord, ForbiddenError, ValidationError, type ActionContext, type Filter, type ParamsType, type PropertyErrors } from 'adminjs';
 import { Resource as SequelizeResource } from '@adminjs/sequelize';
-import { ForeignKeyConstraintError, Op, ValidationError as SequelizeValidationError, type ModelStatic, type Model, type WhereOptions } from 'sequelize';
-import { MESSAGES } from '../../models/lead-rules.js';
+import { ForeignKeyConstraintError, Op, type ModelStatic, type Model, type WhereOptions } from 'sequelize';
 import type { CurrentAdmin } from 'adminjs';
 import { OrganizationScope } from './access/organization-scope.js';
 import { AppError } from '../errors.js';
 import { filterConditions } from './filter-conditions.js';
 import { assertReferences } from './reference-check.js';
 import { checkViolation } from './check-violations.js';
+import { clearedAsEmpty, modelErrors, readable } from './form-check.js';
 import { assertPage } from './list-page-bounds.js';
 import { listTotal } from './list-total.js';
 import { SEARCH_FILTER } from './search-filter.js';
@@ -261,38 +261,11 @@ export class ScopedResource extends SequelizeResource {
     return { params, errors: {} };
   }
 
-  /**
-   * What a form sends, made what staff mean: a cleared field ("" or null,
-   * see cleared-fields.ts) is empty, where AdminJS's Sequelize adapter drops
-   * an empty number or date and so kept the old value; and on a new record a
-   * cleared field with a default gets the default.
-   * Then the resource's rules; when they refuse something, the model's
-   * validators run too, so the form shows every field's error at once.
-   */
+  /** Cleared fields as what staff mean, then the resource's rules, with every field's error at once (see form-check.ts). */
   private async checkedForm(params: ParamsType, existing: ParamsType | null): Promise<ParamsType> {
-    const attributes = this.model.getAttributes();
-    const cleared: ParamsType = {};
-    for (const [key, value] of Object.entries(params)) {
-      const attribute = attributes[key];
-      if ((value !== '' && value !== null) || !attribute || attribute.primaryKey) cleared[key] = value;
-      else if (existing || attribute.defaultValue === undefined) cleared[key] = null;
-    }
-    const ruled = this.formRules(cleared, existing);
+    const ruled = this.formRules(clearedAsEmpty(this.model, params, existing), existing);
     if (Object.keys(ruled.errors).length === 0) return ruled.params;
-    throw new ValidationError({ ...(await this.modelErrors(ruled.params, existing)), ...ruled.errors });
-  }
-
-  /** The model's validators' errors for these params (on an edit, for the fields sent only, as Sequelize does). */
-  private async modelErrors(params: ParamsType, existing: ParamsType | null): Promise<PropertyErrors> {
-    const values = flat.unflatten<ParamsType, ParamsType>(params);
-    const instance = this.model.build({ ...(existing ?? {}), ...values }, { isNewRecord: !existing });
-    try {
-      await instance.validate(existing ? { fields: Object.keys(values).filter((key) => key in this.model.getAttributes()) } : {});
-      return {};
-    } catch (error) {
-      if (!(error instanceof SequelizeValidationError)) throw error;
-      return Object.fromEntries(error.errors.filter((e) => e.path).map((e) => [e.path!, readable(e.message, e.validatorKey ?? undefined)]));
-    }
+    throw new ValidationError({ ...(await modelErrors(this.model, ruled.params, existing)), ...ruled.errors });
   }
 
   override async delete(id: string | number, context?: ActionContext): Promise<void> {
@@ -319,9 +292,4 @@ export class ScopedResource extends SequelizeResource {
       throw error;
     }
   }
-}
-
-/** A model validator's message for staff: Sequelize's own "Lead.status cannot be null" reads as the lead rules' "This field is required." */
-function readable(message: string, kind: string | undefined): { message: string; type: string } {
-  return kind === 'is_null' ? { message: MESSAGES.required, type: 'required' } : { message, type: kind ?? 'invalid' };
 }
