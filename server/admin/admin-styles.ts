@@ -10,6 +10,10 @@ import type { Express } from 'express';
  * longer one ran under the next field: let it grow. Consent texts are
  * paragraphs: give their boxes room for one.
  *
+ * The lead page (components/lead-page.tsx): standing and contact in one
+ * band that wraps, details in two columns, one on a phone, where the call
+ * and email buttons take the whole width to be easy to press.
+ *
  * The board: from 1200 px every status column fits the screen (narrower
  * columns, card text wrapping), so Lost and Archived are never off-screen;
  * below that the columns scroll sideways, snapping to a column, each one a
@@ -45,6 +49,20 @@ const CSS = `
 .lh-board-card-meta { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; margin-top: 6px; }
 @media (min-width: 1200px) {
   .lh-board-columns { grid-auto-flow: row; grid-template-columns: repeat(var(--lh-board-count), minmax(0, 1fr)); overflow-x: visible; }
+}
+.lh-lead-head { display: flex; flex-wrap: wrap; gap: 16px 32px; align-items: center; justify-content: space-between; }
+.lh-lead-standing, .lh-lead-contact { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 20px; }
+.lh-lead-contact a { gap: 6px; }
+.lh-lead-label, .lh-lead-fact dt { color: #454655; font-size: 12px; }
+.lh-lead-consent { font-size: 14px; font-weight: 600; }
+.lh-consent-yes { color: #0b6e35; }
+.lh-consent-no { color: #9a3412; }
+.lh-lead-details { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 16px 32px; margin: 16px 0 0; }
+.lh-lead-fact dd { margin: 2px 0 0; overflow-wrap: anywhere; }
+@media (max-width: 700px) {
+  .lh-lead-details { grid-template-columns: 1fr; }
+  .lh-lead-page > section, .lh-lead-page > div { padding: 16px !important; }
+  .lh-lead-contact a { width: 100%; justify-content: center; align-items: center; min-height: 44px; }
 }
 `;
 

@@ -21,6 +21,7 @@ export function createComponentLoader() {
     ApiKeyNew: component('ApiKeyNew'),
     ReadableData: component('ReadableData'),
     LeadIntake: component('LeadIntake'),
+    LeadPage: component('LeadPage'),
     LeadNameCell: component('LeadNameCell'),
     ListOfValues: component('ListOfValues'),
     ResetPassword: component('ResetPassword'),

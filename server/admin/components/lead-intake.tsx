@@ -11,7 +11,8 @@ function when(iso: string | null, zone: string): string {
   return iso ? formatDateTime(iso, zone) : 'unknown time';
 }
 
-function parse(raw: unknown): LeadIntakeSummary | null {
+/** The summary the show action put on the record (see resources/lead-intake-summary.ts). */
+export function parseIntakeSummary(raw: unknown): LeadIntakeSummary | null {
   if (typeof raw !== 'string') return null;
   try { return JSON.parse(raw) as LeadIntakeSummary; } catch { return null; }
 }
@@ -23,7 +24,7 @@ function parse(raw: unknown): LeadIntakeSummary | null {
  */
 export default function LeadIntake({ record }: ShowPropertyProps) {
   const zone = useTimeZone();
-  const summary = parse(record?.params.intake);
+  const summary = parseIntakeSummary(record?.params.intake);
   if (!summary) return null;
   const root = window.location.pathname.replace(/\/resources\/.*$/, '');
   const submissionUrl = (id: string) => `${root}/resources/lead_submissions/records/${id}/show`;

@@ -45,7 +45,8 @@ export function leadResource(components: ComponentIds): ResourceWithOptions {
         },
       },
       actions: {
-        show: { after: withIntakeSummary },
+        // The lead's page (components/lead-page.tsx), with where it came from filled in by the after hook.
+        show: { after: withIntakeSummary, component: components.LeadPage },
         ...pipelineRecordActions(),
         ...bulkChangeActions(components),
         ...matchingChangeActions(),

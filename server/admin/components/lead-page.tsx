@@ -1,0 +1,115 @@
+import React from 'react';
+import type { ActionProps, RecordJSON } from 'adminjs';
+import { Box, Button, H4, Icon, Link, Text } from '@adminjs/design-system';
+import { formatDate, formatDateTime } from '../format-date-time.js';
+import LeadIntake, { parseIntakeSummary } from './lead-intake.js';
+import { formatPhone, telHref } from './phone-format.js';
+import { useTimeZone } from './use-time-zone.js';
+import { LeadValueBadge } from './value-badge.js';
+
+const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+
+type Params = Record<string, unknown>;
+const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
+
+/** A referenced record (product, source, campaign) as a link to its page, by its title. */
+function Reference({ record, path, resource }: { record: RecordJSON; path: string; resource: string }) {
+  const id = text(record.params[path]);
+  if (!id) return <>–</>;
+  const title = record.populated?.[path]?.title ?? `#${id}`;
+  const root = window.location.pathname.replace(/\/resources\/.*$/, '');
+  return <Link href={`${root}/resources/${resource}/records/${id}/show`}>{title}</Link>;
+}
+
+/** One labelled value of the details block. */
+function Fact({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
+  return (
+    <div className="lh-lead-fact" data-testid={testId}>
+      <dt>{label}</dt>
+      <dd>{children === '' || children === null ? '–' : children}</dd>
+    </div>
+  );
+}
+
+function address(p: Params): string {
+  const cityLine = [text(p.city), [text(p.state), text(p.zip_code)].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  return [text(p.address), cityLine, text(p.country) === 'USA' ? '' : text(p.country)].filter(Boolean).join('\n');
+}
+
+/**
+ * A lead's page, where an agent works from (it replaces AdminJS's column of
+ * fields): who the lead is and where they stand (status, priority, score,
+ * product), the ways to reach them with their consent beside them, the
+ * details in two columns (one on a phone), and where the lead came from.
+ * The pipeline moves, edit and delete stay in the header above.
+ */
+export default function LeadPage({ record }: ActionProps) {
+  const zone = useTimeZone();
+  if (!record) return null;
+  const p = record.params as Params;
+  const summary = parseIntakeSummary(p.intake);
+  const consent = summary?.consent ?? null;
+  const phone = text(p.phone);
+  const tel = phone ? telHref(phone) : null;
+  const email = text(p.email);
+  return (
+    <Box data-testid="lead-page" className="lh-lead-page">
+      <Box variant="container" className="lh-lead-head" mb="lg">
+        <div className="lh-lead-standing" data-testid="lead-standing">
+          <span><span className="lh-lead-label">Status</span> <LeadValueBadge field="status" value={p.status} /></span>
+          <span><span className="lh-lead-label">Priority</span> <LeadValueBadge field="priority" value={p.priority} /></span>
+          <span><span className="lh-lead-label">Score</span> <strong>{p.score === null || p.score === undefined ? '–' : `${text(p.score)} / 100`}</strong></span>
+          <span><span className="lh-lead-label">Product</span> <Reference record={record} path="insurance_product_id" resource="insurance_products" /></span>
+        </div>
+        <div className="lh-lead-contact" data-testid="lead-contact">
+          {tel && (
+            <Button as="a" href={tel} variant="contained" data-testid="lead-call">
+              <Icon icon="Phone" />{`Call ${formatPhone(phone)}`}
+            </Button>
+          )}
+          {email && (
+            <Button as="a" href={`mailto:${email}`} variant="outlined" data-testid="lead-email">
+              <Icon icon="Mail" />{`Email ${email}`}
+            </Button>
+          )}
+          <Text
+            as="span" className={`lh-lead-consent ${consent?.granted ? 'lh-consent-yes' : 'lh-consent-no'}`} data-testid="lead-consent"
+          >
+            {consent?.granted
+              ? `Consented to calls ${consent.grantedAt ? formatDateTime(consent.grantedAt, zone) : ''}${consent.version ? ` (text ${consent.version})` : ''}`
+              : consent ? 'Did not consent to calls' : 'No consent to calls on record'}
+          </Text>
+        </div>
+      </Box>
+
+      <Box variant="container" mb="lg">
+        <H4>Details</H4>
+        <dl className="lh-lead-details" data-testid="lead-details">
+          <Fact label="Email">{email}</Fact>
+          <Fact label="Phone">{phone ? formatPhone(phone) : ''}</Fact>
+          <Fact label="Date of birth">{formatDate(p.date_of_birth)}</Fact>
+          <Fact label="Address"><span style={{ whiteSpace: 'pre-line' }}>{address(p)}</span></Fact>
+          <Fact label="Source"><Reference record={record} path="lead_source_id" resource="lead_sources" /></Fact>
+          <Fact label="Campaign"><Reference record={record} path="campaign_id" resource="campaigns" /></Fact>
+          <Fact label="Estimated value">{p.estimated_value == null || p.estimated_value === '' ? '' : money.format(Number(p.estimated_value))}</Fact>
+          <Fact label="Last contact">{formatDateTime(p.last_contact_date, zone)}</Fact>
+          <Fact label="Next follow-up" testId="lead-follow-up">{formatDateTime(p.next_follow_up_date, zone)}</Fact>
+          <Fact label="Created">{formatDateTime(p.created_at, zone)}</Fact>
+          <Fact label="Updated">{formatDateTime(p.updated_at, zone)}</Fact>
+          <Fact label="Organization"><Reference record={record} path="organization_id" resource="organizations" /></Fact>
+        </dl>
+        {text(p.notes) && (
+          <Box mt="lg" data-testid="lead-notes-field">
+            <span className="lh-lead-label">Notes</span>
+            <Text style={{ whiteSpace: 'pre-line' }}>{text(p.notes)}</Text>
+          </Box>
+        )}
+      </Box>
+
+      <Box variant="container">
+        <H4>Where this lead came from</H4>
+        <LeadIntake record={record} property={undefined as never} resource={undefined as never} />
+      </Box>
+    </Box>
+  );
+}
