@@ -31,6 +31,11 @@ function Fact({ label, children, testId }: { label: string; children: React.Reac
   );
 }
 
+/** A date or time of the lead, marked as every one on screen is (date-time-value.tsx), so it is found the same way. */
+function When({ path, children }: { path: string; children: string }) {
+  return <span data-testid={`datetime-${path}`}>{children || "–"}</span>;
+}
+
 function address(p: Params): string {
   const cityLine = [text(p.city), [text(p.state), text(p.zip_code)].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   return [text(p.address), cityLine, text(p.country) === 'USA' ? '' : text(p.country)].filter(Boolean).join('\n');
@@ -87,15 +92,15 @@ export default function LeadPage({ record }: ActionProps) {
         <dl className="lh-lead-details" data-testid="lead-details">
           <Fact label="Email">{email}</Fact>
           <Fact label="Phone">{phone ? formatPhone(phone) : ''}</Fact>
-          <Fact label="Date of birth">{formatDate(p.date_of_birth)}</Fact>
+          <Fact label="Date of birth"><When path="date_of_birth">{formatDate(p.date_of_birth)}</When></Fact>
           <Fact label="Address"><span style={{ whiteSpace: 'pre-line' }}>{address(p)}</span></Fact>
           <Fact label="Source"><Reference record={record} path="lead_source_id" resource="lead_sources" /></Fact>
           <Fact label="Campaign"><Reference record={record} path="campaign_id" resource="campaigns" /></Fact>
           <Fact label="Estimated value">{p.estimated_value == null || p.estimated_value === '' ? '' : money.format(Number(p.estimated_value))}</Fact>
-          <Fact label="Last contact">{formatDateTime(p.last_contact_date, zone)}</Fact>
-          <Fact label="Next follow-up" testId="lead-follow-up">{formatDateTime(p.next_follow_up_date, zone)}</Fact>
-          <Fact label="Created">{formatDateTime(p.created_at, zone)}</Fact>
-          <Fact label="Updated">{formatDateTime(p.updated_at, zone)}</Fact>
+          <Fact label="Last contact"><When path="last_contact_date">{formatDateTime(p.last_contact_date, zone)}</When></Fact>
+          <Fact label="Next follow-up" testId="lead-follow-up"><When path="next_follow_up_date">{formatDateTime(p.next_follow_up_date, zone)}</When></Fact>
+          <Fact label="Created"><When path="created_at">{formatDateTime(p.created_at, zone)}</When></Fact>
+          <Fact label="Updated"><When path="updated_at">{formatDateTime(p.updated_at, zone)}</When></Fact>
           <Fact label="Organization"><Reference record={record} path="organization_id" resource="organizations" /></Fact>
         </dl>
         {text(p.notes) && (
