@@ -100,7 +100,7 @@ export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = {
   call: 'Call', email: 'Email', sms: 'Text message', meeting: 'Meeting', status_change: 'Status change', submission: 'Intake submission',
   note: 'Note', assignment: 'Assignment', document: 'Document', other: 'Other',
 };
-export const ACTIVITY_DIRECTION_LABELS: Record<ActivityDirection, string> = { inbound: 'Inbound (they reached us)', outbound: 'Outbound (we reached them)' };
+export const ACTIVITY_DIRECTION_LABELS: Record<ActivityDirection, string> = { inbound: 'Inbound', outbound: 'Outbound' };
 export const CALL_OUTCOME_LABELS: Record<CallOutcome, string> = {
   connected: 'Connected', left_voicemail: 'Left a voicemail', no_answer: 'No answer', busy: 'Busy', wrong_number: 'Wrong number',
 };

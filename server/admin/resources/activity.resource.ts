@@ -28,7 +28,7 @@ export function activityResource(components: ComponentIds): ResourceWithOptions 
           ...dropdown(LOGGED_ACTIVITY_TYPES, LOGGED_LABELS), type: 'string', isSortable: false,
           isVisible: { list: false, show: false, edit: true, filter: false },
         },
-        direction: { ...dropdown(ACTIVITY_DIRECTIONS, ACTIVITY_DIRECTION_LABELS), description: 'For a call, email, text message or meeting. An outbound call, email or text counts as contact with the lead.' },
+        direction: { ...dropdown(ACTIVITY_DIRECTIONS, ACTIVITY_DIRECTION_LABELS), description: 'For a call, email, text message or meeting: inbound when they reached us, outbound when we reached them. An outbound call, email or text counts as contact with the lead.' },
         outcome: { ...dropdown(CALL_OUTCOMES, CALL_OUTCOME_LABELS), description: 'For a call.' },
         occurred_at: { description: 'Left blank, it is now.' },
         duration_seconds: { description: 'For a call or meeting, in seconds.' },
