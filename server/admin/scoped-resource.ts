@@ -260,10 +260,9 @@ export class ScopedResource extends SequelizeResource {
    * The write in a transaction that names the signed-in staff member to the
    * database (server/db/actor.ts), so what the database records about the
    * change (a lead's status-change activity) says who made it, and commits or
-   * rolls back with it. Subclasses that write more than the row pass their
-   * own work through here too.
+   * rolls back with it.
    */
-  protected asActor<T>(context: ActionContext | undefined, work: (transaction: Transaction) => Promise<T>): Promise<T> {
+  private asActor<T>(context: ActionContext | undefined, work: (transaction: Transaction) => Promise<T>): Promise<T> {
     return withActor(this.model.sequelize!, asAdmin(context?.currentAdmin)?.id, work);
   }
 
