@@ -11,8 +11,10 @@ import { LeadSubmission, initLeadSubmission } from './lead-submission.model.js';
 import { SiteKey, initSiteKey } from './site-key.model.js';
 import { PasswordReset, initPasswordReset } from './password-reset.model.js';
 import { UserRole, initUserRole } from './user-role.model.js';
+import { Activity, initActivity } from './activity.model.js';
 
 export { ApiKey, Campaign, Consent, InsuranceProduct, Lead, LeadSource, LeadSubmission, Organization, PasswordReset, SiteKey, User, UserRole };
+export { Activity };
 export * from './value-sets.js';
 
 let initialisedFor: Sequelize | undefined;
@@ -37,6 +39,7 @@ export function initModels(sequelize: Sequelize): void {
   initConsent(sequelize);
   initUserRole(sequelize);
   initPasswordReset(sequelize);
+  initActivity(sequelize);
 
   // Delete rules mirror the migrations' foreign keys, so Sequelize never tries
   // to emulate a cascade the database already performs.
@@ -76,5 +79,9 @@ export function initModels(sequelize: Sequelize): void {
   User.hasOne(UserRole, { foreignKey: 'user_id', as: 'staffRole', ...cascade });
   UserRole.belongsTo(User, { foreignKey: 'user_id', as: 'user' });
   User.hasMany(PasswordReset, { foreignKey: 'user_id', as: 'passwordResets', ...cascade });
+  Lead.hasMany(Activity, { foreignKey: 'lead_id', as: 'activities', ...cascade });
+  Activity.belongsTo(Lead, { foreignKey: 'lead_id', as: 'lead' });
+  Activity.belongsTo(Organization, { foreignKey: 'organization_id', as: 'organization' });
+  Activity.belongsTo(User, { foreignKey: 'user_id', as: 'user' });
   initialisedFor = sequelize;
 }

@@ -78,6 +78,33 @@ export const SUBMISSION_OUTCOME_LABELS: Record<SubmissionOutcome, string> = {
   created: 'Created a lead', duplicate: 'Matched a recent lead', spam: 'Caught as a bot',
 };
 
+/**
+ * What happened to a lead (activities.type). Staff log the first group by
+ * hand; the database writes status_change and submission itself, and the
+ * notes, assignment and document features write theirs.
+ */
+export const ACTIVITY_TYPES = ['call', 'email', 'sms', 'meeting', 'status_change', 'submission', 'note', 'assignment', 'document', 'other'] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+/** The types a person logs by hand; the others are a record the system keeps, so no form offers them. */
+export const LOGGED_ACTIVITY_TYPES = ['call', 'email', 'sms', 'meeting', 'other'] as const satisfies readonly ActivityType[];
+/** Types that have a direction (who reached out to whom); a CHECK refuses a direction on any other. */
+export const DIRECTED_ACTIVITY_TYPES = ['call', 'email', 'sms', 'meeting'] as const satisfies readonly ActivityType[];
+/** An outbound one of these is contact with the person: it moves the lead's last_contact_date (activity-contact-date trigger). */
+export const CONTACT_ACTIVITY_TYPES = ['call', 'email', 'sms'] as const satisfies readonly ActivityType[];
+export const ACTIVITY_DIRECTIONS = ['inbound', 'outbound'] as const;
+export type ActivityDirection = (typeof ACTIVITY_DIRECTIONS)[number];
+/** How a call went; only a call has one (CHECK). */
+export const CALL_OUTCOMES = ['connected', 'left_voicemail', 'no_answer', 'busy', 'wrong_number'] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = {
+  call: 'Call', email: 'Email', sms: 'Text message', meeting: 'Meeting', status_change: 'Status change', submission: 'Intake submission',
+  note: 'Note', assignment: 'Assignment', document: 'Document', other: 'Other',
+};
+export const ACTIVITY_DIRECTION_LABELS: Record<ActivityDirection, string> = { inbound: 'Inbound', outbound: 'Outbound' };
+export const CALL_OUTCOME_LABELS: Record<CallOutcome, string> = {
+  connected: 'Connected', left_voicemail: 'Left a voicemail', no_answer: 'No answer', busy: 'Busy', wrong_number: 'Wrong number',
+};
+
 /** Lead score bounds, enforced by a CHECK constraint and by validation. */
 export const SCORE_MIN = 0;
 export const SCORE_MAX = 100;

@@ -1,4 +1,7 @@
 import type { FunctionVersion } from './database-function.js';
+import { activityContactDateV1 } from './activity-contact-date.v1.sql.js';
+import { activityOnStatusChangeV1 } from './activity-on-status-change.v1.sql.js';
+import { activityOnSubmissionV1 } from './activity-on-submission.v1.sql.js';
 import { campaignsActiveFollowsStatusV1 } from './campaigns-active-follows-status.v1.sql.js';
 import { consentsImmutableV1 } from './consents-immutable.v1.sql.js';
 import { intakeSubmitV5 } from './intake-submit.v5.sql.js';
@@ -18,6 +21,9 @@ import { usableSiteKeysV1 } from './usable-site-keys.v1.sql.js';
  * stays, frozen: the new migration's `down` reinstalls it).
  */
 export const LATEST_FUNCTIONS: readonly FunctionVersion[] = [
+  activityContactDateV1,
+  activityOnStatusChangeV1,
+  activityOnSubmissionV1,
   campaignsActiveFollowsStatusV1,
   consentsImmutableV1,
   intakeSubmitV5,

@@ -42,6 +42,10 @@ const OWN_PROPERTIES: Partial<Record<ResourceId, Record<string, string>>> = {
     lead_id: 'Lead', submission_id: 'Submission', granted: 'Granted', consent_version: 'Version', language: 'Language', granted_at: 'Granted at',
     text_sha256: 'Text fingerprint (SHA-256)', page_url: 'Page', trustedform_cert_url: 'TrustedForm certificate', leadid_token: 'LeadiD token',
   },
+  activities: {
+    lead_id: 'Lead', user_id: 'By', type: 'Type', logged_type: 'Type', direction: 'Direction', outcome: 'Outcome', summary: 'Summary',
+    details: 'Details', occurred_at: 'When', duration_seconds: 'Duration (seconds)', metadata: 'Recorded details',
+  },
 };
 
 /** AdminJS's resource words (resource-words.ts) with each table's labels, in its `resources.<id>` shape. */

@@ -1,5 +1,6 @@
 import { DatabaseError, type Model, type ModelStatic } from 'sequelize';
 import { END_AFTER_START } from '../../models/campaign.model.js';
+import { DIRECTION_ONLY_WHERE_IT_APPLIES, DURATION_MESSAGE, OUTCOME_ONLY_FOR_CALLS } from '../../models/activity.model.js';
 import { VALUE_SET_COLUMNS } from '../../models/value-sets.js';
 import { oneOf } from '../../models/validators.js';
 
@@ -8,6 +9,9 @@ export interface FieldError { field: string; message: string }
 /** CHECK constraints that span columns, by name: the field a person fixes, and the words the model uses for it. */
 const NAMED_CHECKS: Record<string, FieldError> = {
   [END_AFTER_START.constraint]: { field: END_AFTER_START.field, message: END_AFTER_START.message },
+  [OUTCOME_ONLY_FOR_CALLS.constraint]: { field: OUTCOME_ONLY_FOR_CALLS.field, message: OUTCOME_ONLY_FOR_CALLS.message },
+  [DIRECTION_ONLY_WHERE_IT_APPLIES.constraint]: { field: DIRECTION_ONLY_WHERE_IT_APPLIES.field, message: DIRECTION_ONLY_WHERE_IT_APPLIES.message },
+  ck_activities_duration_seconds: { field: 'duration_seconds', message: DURATION_MESSAGE },
 };
 
 const valueSetMessage = (table: string, column: string): string | undefined =>

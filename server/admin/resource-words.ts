@@ -14,6 +14,7 @@ export const RESOURCE_NOUNS = {
   api_keys: { plural: 'API keys', singular: 'API key' },
   lead_submissions: { plural: 'Submissions', singular: 'submission' },
   consents: { plural: 'Consents', singular: 'consent' },
+  activities: { plural: 'Activities', singular: 'activity' },
 } as const satisfies Record<string, { plural: string; singular: string }>;
 
 export type ResourceId = keyof typeof RESOURCE_NOUNS;

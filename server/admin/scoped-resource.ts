@@ -1,6 +1,8 @@
-import { BaseRecord, ForbiddenError, ValidationError, type ActionContext, type Filter, type ParamsType, type PropertyErrors } from 'adminjs';
+import { BaseRecord, ForbiddenError, ValidationError, flat, type ActionContext, type Filter, type ParamsType, type PropertyErrors } from 'adminjs';
 import { Resource as SequelizeResource } from '@adminjs/sequelize';
-import { ForeignKeyConstraintError, Op, type ModelStatic, type Model, type WhereOptions } from 'sequelize';
+import {
+  ForeignKeyConstraintError, Op, UniqueConstraintError, ValidationError as SequelizeValidationError, type ModelStatic, type Model, type Transaction, type WhereOptions,
+} from 'sequelize';
 import type { CurrentAdmin } from 'adminjs';
 import { OrganizationScope } from './access/organization-scope.js';
 import { AppError } from '../errors.js';
@@ -11,6 +13,8 @@ import { clearedAsEmpty, modelErrors, readable } from './form-check.js';
 import { assertPage } from './list-page-bounds.js';
 import { listTotal } from './list-total.js';
 import { SEARCH_FILTER } from './search-filter.js';
+import { withActor } from '../db/actor.js';
+import { asAdmin } from './current-admin.js';
 
 type AnyModel = ModelStatic<Model>;
 
@@ -239,7 +243,7 @@ export class ScopedResource extends SequelizeResource {
   override async create(params: ParamsType, context?: ActionContext): Promise<ParamsType> {
     const confined = await this.checkedForm(this.confine(params, context), null);
     await assertReferences(this, confined, context);
-    return this.visible(await this.mapDatabaseErrors(() => super.create(confined)));
+    return this.visible(await this.mapDatabaseErrors(() => this.asActor(context, (transaction) => this.createRow(confined, transaction))));
   }
 
   /** Secret columns are written once, when the record is made (see api-key-actions.ts), never by an edit. */
@@ -249,7 +253,35 @@ export class ScopedResource extends SequelizeResource {
     const writable = Object.fromEntries(Object.entries(params).filter(([key]) => !this.secretColumns.includes(key.split('.')[0]!)));
     const confined = await this.checkedForm(this.confine(writable, context), existing.params);
     await assertReferences(this, confined, context, existing);
-    return this.visible(await this.mapDatabaseErrors(() => super.update(id, confined)));
+    return this.visible(await this.mapDatabaseErrors(() => this.asActor(context, (transaction) => this.updateRow(id, confined, transaction))));
+  }
+
+  /**
+   * The write in a transaction that names the signed-in staff member to the
+   * database (server/db/actor.ts), so what the database records about the
+   * change (a lead's status-change activity) says who made it, and commits or
+   * rolls back with it.
+   */
+  private asActor<T>(context: ActionContext | undefined, work: (transaction: Transaction) => Promise<T>): Promise<T> {
+    return withActor(this.model.sequelize!, asAdmin(context?.currentAdmin)?.id, work);
+  }
+
+  /**
+   * @adminjs/sequelize's create and update, with a transaction (theirs take
+   * none): the same parsing of the form's values, hooks and conversion of
+   * Sequelize's validation errors.
+   */
+  private async createRow(params: ParamsType, transaction: Transaction): Promise<ParamsType> {
+    const values = flat.unflatten<ParamsType, ParamsType>(this.parseParams(params));
+    return adapterErrors(async () => (await this.model.create(values, { transaction })).toJSON());
+  }
+
+  private async updateRow(id: string | number, params: ParamsType, transaction: Transaction): Promise<ParamsType> {
+    const values = flat.unflatten<ParamsType, ParamsType>(this.parseParams(params));
+    return adapterErrors(async () => {
+      await this.model.update(values, { where: { [this.primaryKey()]: id }, individualHooks: true, hooks: true, transaction });
+      return (await this.model.findByPk(id, { transaction }))!.toJSON();
+    });
   }
 
   /**
@@ -291,5 +323,18 @@ export class ScopedResource extends SequelizeResource {
       }
       throw error;
     }
+  }
+}
+
+/** Sequelize's validation and unique errors as AdminJS field errors, as @adminjs/sequelize converts them (its helper is not exported). */
+async function adapterErrors<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if ((error instanceof SequelizeValidationError || error instanceof UniqueConstraintError) && error.errors.some((e) => e.path)) {
+      throw new ValidationError(Object.fromEntries(error.errors.filter((e) => e.path)
+        .map((e) => [e.path!, readable(e.message, e.validatorKey ?? undefined)])));
+    }
+    throw error;
   }
 }

@@ -1,6 +1,7 @@
 import { ApiKey, Campaign, InsuranceProduct, Lead, LeadSource, Organization, SiteKey, User, UserRole } from '../../models/index.js';
 import { newPublishableKey, newSecretKey } from '../../server/auth/keys.js';
 import { adminAgent, adminApi as api, createAdminFixture, type AdminFixture } from '../support/admin-fixture.js';
+import { Activity } from '../../models/index.js';
 
 type Agent = Awaited<ReturnType<AdminFixture['login']>>['agent'];
 type Role = 'superuser' | 'admin' | 'manager' | 'agent';
@@ -44,11 +45,13 @@ const make = {
   organizations: async () => ids.orgA,
   insurance_products: async () => (await InsuranceProduct.create({ name: unique('Prod'), slug: unique('prod'), product_type: 'home' } as never)).id,
   lead_sources: async () => (await LeadSource.create({ name: unique('Src'), slug: unique('src'), source_type: 'email' } as never)).id,
+  activities: async () => Number((await Activity.create({ lead_id: ids.leadA, organization_id: ids.orgA, type: 'call', summary: unique('Call') } as never)).id),
 };
 type Resource = keyof typeof make;
 const MODEL: Record<Resource, { findByPk(id: number): Promise<{ get(key: string): unknown } | null>; count(): Promise<number> }> = {
   leads: Lead, campaigns: Campaign, site_keys: SiteKey, api_keys: ApiKey, users: User, organizations: Organization,
   insurance_products: InsuranceProduct, lead_sources: LeadSource,
+  activities: Activity as never,
 };
 /** A valid new record of A (staff's organization is forced anyway; a superuser names it). */
 const NEW: Record<Resource, () => Record<string, string>> = {
@@ -61,11 +64,13 @@ const NEW: Record<Resource, () => Record<string, string>> = {
   organizations: () => ({ name: unique('New org') }),
   insurance_products: () => ({ name: unique('New prod'), product_type: 'pet' }),
   lead_sources: () => ({ name: unique('New src'), source_type: 'event' }),
+  activities: () => ({ lead_id: String(ids.leadA), logged_type: 'call', summary: unique('Logged call') }),
 };
 /** The field each edit changes. */
 const EDITED: Record<Resource, string> = {
   leads: 'city', campaigns: 'description', site_keys: 'name', api_keys: 'name', users: 'last_name', organizations: 'phone',
   insurance_products: 'description', lead_sources: 'description',
+  activities: 'summary',
 };
 
 /**
@@ -83,6 +88,7 @@ const MATRIX: Record<Resource | 'lead_submissions' | 'consents', Record<'read' |
   lead_sources: { read: ROLES, create: ['superuser'], edit: ['superuser'], delete: ['superuser'] },
   lead_submissions: { read: ROLES, create: [], edit: [], delete: [] },
   consents: { read: ROLES, create: [], edit: [], delete: [] },
+  activities: { read: ROLES, create: ROLES, edit: ['superuser', 'admin'], delete: ['superuser', 'admin'] },
 };
 const cases = (kind: 'read' | 'create' | 'edit' | 'delete', resources = Object.keys(MATRIX) as (keyof typeof MATRIX)[]) =>
   resources.flatMap((resource) => ROLES.map((role) => [resource, role, MATRIX[resource][kind].includes(role)] as const));

@@ -42,6 +42,8 @@ const SITE_KEY_FIELDS = ['name', 'is_active', 'allowed_origins', 'product_types'
   'consent_text', 'consent_text_es', 'consent_version', 'theme'];
 const USER_FIELDS = ['email', 'first_name', 'last_name', 'phone', 'is_active', 'role'];
 const ORGANIZATION_CONTACT_FIELDS = ['name', 'description', 'website', 'phone', 'email', 'timezone'];
+// No user_id (the author is whoever logs it) or organization_id (the lead's); the form's type is logged_type (activity-adapter.ts).
+const ACTIVITY_FIELDS = ['lead_id', 'logged_type', 'direction', 'outcome', 'occurred_at', 'duration_seconds', 'summary', 'details'];
 const PIPELINE = PIPELINE_ACTIONS.map((step) => step.name);
 
 /** Superusers write the organization a record belongs to; staff's records are always their own organization's. */
@@ -87,6 +89,8 @@ export const ACCESS_POLICY: Record<string, ResourcePolicy> = {
   },
   lead_submissions: { read: ALL, create: NOBODY, edit: NOBODY, delete: NOBODY, writable: {} },
   consents: { read: ALL, create: NOBODY, edit: NOBODY, delete: NOBODY, writable: {} },
+  // Everyone logs what they did; a record of what happened is changed or removed by admins only.
+  activities: { read: ALL, create: ALL, edit: ADMINS, delete: ADMINS, writable: same(ALL, ACTIVITY_FIELDS) },
 };
 
 /** Pages and routes outside the resources: every signed-in staff member sees their own organization's. */

@@ -7,6 +7,8 @@ import { RECORD_NOT_ACCESSIBLE } from '../admin-locale.js';
 import { canOpenPage } from '../access/access-policy.js';
 import { actorOf } from '../access/actor.js';
 import { OrganizationScope } from '../access/organization-scope.js';
+import { withActor } from '../../db/actor.js';
+import { asAdmin } from '../current-admin.js';
 import { isLeadStatus, moveLeads } from './lead-pipeline.js';
 import { boardColumns } from './board-data.js';
 
@@ -25,7 +27,7 @@ export const boardHandler: PageHandler = async (request, _response, context) => 
       return { notice: { type: 'error', message: 'Choose a lead and a status from the board.' }, columns: await boardColumns(sequelize, scope) };
     }
     const where = { [Op.and]: [{ id }, ...scope.where()] };
-    const moved = await moveLeads(where, status);
+    const moved = await withActor(sequelize, asAdmin(context.currentAdmin)?.id, (transaction) => moveLeads(where, status, transaction));
     return {
       notice: moved
         ? { type: 'success', message: `Moved to ${LEAD_STATUS_LABELS[status]}.` }

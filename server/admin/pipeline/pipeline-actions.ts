@@ -9,6 +9,8 @@ import type { ComponentIds } from '../component-loader.js';
 import { countOf } from '../components/list/list-query.js';
 import { EXACT_COUNT_LIMIT } from '../list-total.js';
 import { ScopedResource } from '../scoped-resource.js';
+import { setActor, withActor } from '../../db/actor.js';
+import { asAdmin } from '../current-admin.js';
 import { PIPELINE_ACTIONS, byIds, isLeadPriority, isLeadStatus, moveLeads, setPriority } from './lead-pipeline.js';
 
 /** The label of the dropdown that groups the pipeline actions (AdminJS shows a parent's name as is). */
@@ -75,7 +77,9 @@ export function bulkChangeActions(components: ComponentIds): Record<string, Part
       const { records = [], currentAdmin, h, resource } = context;
       if (request.method !== 'post') return { records: records.map((r) => r.toJSON(currentAdmin)) };
       const value = (request.payload as Record<string, unknown> | undefined)?.[field];
-      const changed = await applyBulk(field, value, byIds(records.map((r) => String(r.id()))));
+      // In a transaction that names who did it: each lead's status-change activity records them.
+      const changed = await withActor(Lead.sequelize!, asAdmin(currentAdmin)?.id,
+        (transaction) => applyBulk(field, value, byIds(records.map((r) => String(r.id()))), transaction));
       return {
         records: records.map((r) => r.toJSON(currentAdmin)),
         notice: { message: `${leadsCount(changed)} set to ${FIELD_LABELS[field][String(value)]}.`, type: 'success' },
@@ -129,6 +133,7 @@ export function matchingChangeActions(): Record<string, Partial<Action<ActionRes
             message: `The filter now matches ${leadsCount(matched)}, not ${Number.isInteger(expected) ? leadsCount(expected) : 'the number you confirmed'}: nothing was changed. Check the count and apply again.`,
           });
         }
+        await setActor(sequelize, transaction, asAdmin(context.currentAdmin)?.id);
         const changed = await applyBulk(field, payload[field], where, transaction);
         return { matching: matched, changed, notice: { message: `${leadsCount(changed)} set to ${FIELD_LABELS[field][String(payload[field])]}.`, type: 'success' } };
       });
