@@ -59,6 +59,15 @@ const CSS = `
 .lh-consent-no { color: #9a3412; }
 .lh-lead-details { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 16px 32px; margin: 16px 0 0; }
 .lh-lead-fact dd { margin: 2px 0 0; overflow-wrap: anywhere; }
+.lh-log-activity [class*="FormGroup"] { margin-bottom: 12px; }
+.lh-log-row { display: flex; flex-wrap: wrap; gap: 0 16px; }
+.lh-log-row > * { flex: 1 1 12rem; }
+.lh-timeline-filters { display: flex; flex-wrap: wrap; gap: 8px; margin: 8px 0 16px; }
+.lh-timeline { list-style: none; margin: 0 0 16px; padding: 0; }
+.lh-timeline li { padding: 10px 0; border-bottom: 1px solid #eeeeef; overflow-wrap: anywhere; }
+.lh-timeline-head { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 2px 16px; }
+.lh-timeline-when { color: #454655; font-size: 13px; }
+.lh-timeline-details { white-space: pre-line; color: #454655; margin-top: 4px; }
 @media (max-width: 700px) {
   .lh-lead-details { grid-template-columns: 1fr; }
   .lh-lead-page > section, .lh-lead-page > div { padding: 16px !important; }

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { Consent, Lead, LeadSubmission, Organization, User, UserRole } from '../../models/index.js';
+import { Activity, Consent, Lead, LeadSubmission, Organization, User, UserRole } from '../../models/index.js';
+import { TIMELINE_PAGE } from '../../server/admin/resources/activity-timeline.js';
 import { hashPassword } from '../../server/auth/password.js';
 import { SLOW, browserSuite, signIn } from '../support/browser.js';
 import { SEEN, seenByPerson, withinViewportWidth } from '../support/seen.js';
@@ -9,7 +10,7 @@ const PASSWORD = 'correct-horse-battery';
 const AGENT = 'agent@lead-page.e2e.test';
 const ARTIFACTS = path.resolve('test/artifacts');
 const SIZES = [{ width: 1440, height: 900 }, { width: 390, height: 844 }] as const;
-const ids = { consented: 0, silent: 0 };
+const ids = { consented: 0, silent: 0, busy: 0 };
 
 const suite = browserSuite('e2e_lead_page', async () => {
   const org = await Organization.create({ name: 'Page Lab', slug: 'page-lab' } as never);
@@ -26,7 +27,11 @@ const suite = browserSuite('e2e_lead_page', async () => {
     consent_text: 'You may call me.', granted_at: new Date('2026-12-03T15:30:00Z'),
   } as never);
   const silent = await Lead.create({ first_name: 'Omar', last_name: 'Quiet', email: 'omar@lead-page.e2e.test', organization_id: org.id } as never);
-  Object.assign(ids, { consented: consented.id, silent: silent.id });
+  const busy = await Lead.create({ first_name: 'Bea', last_name: 'Busy', email: 'bea@lead-page.e2e.test', organization_id: org.id } as never);
+  await Activity.bulkCreate(Array.from({ length: TIMELINE_PAGE + 10 }, (_, i) => ({
+    lead_id: busy.id, organization_id: org.id, type: 'email', direction: 'outbound', summary: `Email ${i}`, occurred_at: new Date(Date.UTC(2026, 10, 1) + i * 60_000),
+  })) as never[]);
+  Object.assign(ids, { consented: consented.id, silent: silent.id, busy: busy.id });
 });
 
 beforeEach(() => signIn(suite.isolated.context, suite.app.baseURL, AGENT, PASSWORD));
@@ -64,5 +69,48 @@ describe.each(SIZES)('a lead\'s page at $width×$height', (size) => {
     expect(await consent.innerText()).toBe('No consent to calls on record');
     expect(await page().getByTestId('lead-call').count()).toBe(0);
     expect(await seenByPerson(page().getByTestId('lead-email'))).toEqual(SEEN);
+  }, SLOW);
+
+  it('pressing Call fills in the log form; the call logged shows at once on the timeline and as the last contact', async () => {
+    await page().goto(`/admin/resources/leads/records/${ids.consented}/show`);
+    const call = page().getByTestId('lead-call');
+    await call.waitFor();
+    // A tel: link has nowhere to go in a headless browser: the click is what a person does, the dialler is the phone's.
+    await page().getByTestId('lead-email').click({ noWaitAfter: true, modifiers: [] }).catch(() => {});
+    expect(await page().locator('#log-logged_type').inputValue()).toBe('email');
+    await call.click({ noWaitAfter: true }).catch(() => {});
+    expect(await page().locator('#log-logged_type').inputValue()).toBe('call');
+    expect(await page().locator('#log-direction').inputValue()).toBe('outbound');
+    const summary = `Quoted auto at ${size.width}`;
+    await page().locator('#log-summary').fill(summary);
+    await page().locator('#log-outcome').selectOption('left_voicemail');
+    const save = page().getByTestId('log-activity-save');
+    expect(await seenByPerson(save)).toEqual(SEEN);
+    await save.click();
+    const entry = page().getByTestId('timeline-entry').filter({ hasText: summary });
+    await entry.waitFor();
+    expect(await entry.innerText()).toContain('Outbound call · Left a voicemail');
+    expect(await entry.innerText()).toContain('Al Agent');
+    expect(await seenByPerson(entry)).toEqual(SEEN);
+    const lastContact = page().getByTestId('datetime-last_contact_date');
+    await page().waitForFunction(() => document.querySelector('[data-testid="datetime-last_contact_date"]')?.textContent !== '–');
+    expect(await lastContact.innerText()).toMatch(/\d{4}, \d{1,2}:\d{2} (AM|PM) E[SD]T$/);
+    const logged = await Activity.findOne({ where: { lead_id: ids.consented, summary } });
+    expect(logged).toMatchObject({ type: 'call', direction: 'outbound', outcome: 'left_voicemail' });
+    await page().getByRole('button', { name: 'Status changes' }).click();
+    await page().waitForFunction(() => [...document.querySelectorAll('[data-testid="timeline-entry"]')].every((e) => e.getAttribute('data-type') === 'status_change'));
+    await page().getByTestId('lead-activity').scrollIntoViewIfNeeded();
+    await page().screenshot({ path: path.join(ARTIFACTS, `lead-timeline-${size.width}.png`) });
+  }, SLOW);
+
+  it('a long timeline opens a page at a time; Show older brings the next', async () => {
+    await page().goto(`/admin/resources/leads/records/${ids.busy}/show`);
+    const entries = page().getByTestId('timeline-entry');
+    await entries.first().waitFor();
+    expect(await entries.count()).toBe(TIMELINE_PAGE);
+    await page().getByTestId('timeline-older').click();
+    await page().waitForFunction((n) => document.querySelectorAll('[data-testid="timeline-entry"]').length > n, TIMELINE_PAGE);
+    expect(await entries.count()).toBe(TIMELINE_PAGE + 10);
+    expect(await page().getByTestId('timeline-older').count()).toBe(0);
   }, SLOW);
 });

@@ -54,7 +54,7 @@ export const ACCESS_POLICY: Record<string, ResourcePolicy> = {
   leads: {
     read: ALL, create: ALL, edit: ALL, delete: MANAGERS,
     custom: { ...Object.fromEntries(PIPELINE.map((name) => [name, ALL])), changeStatus: MANAGERS, changePriority: MANAGERS,
-      changeStatusMatching: MANAGERS, changePriorityMatching: MANAGERS, exportCsv: MANAGERS },
+      changeStatusMatching: MANAGERS, changePriorityMatching: MANAGERS, exportCsv: MANAGERS, timeline: ALL },
     writable: { ...same(ALL, LEAD_FIELDS), superuser: withOrganization(LEAD_FIELDS) },
   },
   campaigns: {

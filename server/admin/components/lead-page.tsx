@@ -1,12 +1,15 @@
-import React from 'react';
-import type { ActionProps, RecordJSON } from 'adminjs';
+import React, { useEffect, useState } from 'react';
+import { ApiClient, type ActionProps, type RecordJSON } from 'adminjs';
 import { Box, Button, H4, Icon, Link, Text } from '@adminjs/design-system';
 import { formatDate, formatDateTime } from '../format-date-time.js';
 import LeadIntake, { parseIntakeSummary } from './lead-intake.js';
+import { LeadTimeline } from './lead-timeline.js';
+import { LogActivity, type LogPreset } from './log-activity.js';
 import { formatPhone, telHref } from './phone-format.js';
 import { useTimeZone } from './use-time-zone.js';
 import { LeadValueBadge } from './value-badge.js';
 
+const api = new ApiClient();
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 
 type Params = Record<string, unknown>;
@@ -44,13 +47,25 @@ function address(p: Params): string {
 /**
  * A lead's page, where an agent works from (it replaces AdminJS's column of
  * fields): who the lead is and where they stand (status, priority, score,
- * product), the ways to reach them with their consent beside them, the
- * details in two columns (one on a phone), and where the lead came from.
+ * product), the ways to reach them with their consent beside them (pressing
+ * Call or Email fills in the log form), what happened (log activity, the
+ * timeline), the details in two columns (one on a phone), and where the lead
+ * came from.
  * The pipeline moves, edit and delete stay in the header above.
  */
-export default function LeadPage({ record }: ActionProps) {
+export default function LeadPage({ record: given }: ActionProps) {
   const zone = useTimeZone();
+  const [record, setRecord] = useState(given);
+  const [preset, setPreset] = useState<LogPreset | null>(null);
+  const [version, setVersion] = useState(0);
+  useEffect(() => setRecord(given), [given]);
   if (!record) return null;
+  // Something logged: the timeline shows it, and the lead's own fields (last contact) are read again.
+  const logged = async () => {
+    setVersion((v) => v + 1);
+    const response = await api.recordAction({ resourceId: 'leads', recordId: String(record.id), actionName: 'show' });
+    if (response.data.record) setRecord(response.data.record);
+  };
   const p = record.params as Params;
   const summary = parseIntakeSummary(p.intake);
   const consent = summary?.consent ?? null;
@@ -68,12 +83,12 @@ export default function LeadPage({ record }: ActionProps) {
         </div>
         <div className="lh-lead-contact" data-testid="lead-contact">
           {tel && (
-            <Button as="a" href={tel} variant="contained" data-testid="lead-call">
+            <Button as="a" href={tel} variant="contained" data-testid="lead-call" onClick={() => setPreset({ type: 'call', direction: 'outbound' })}>
               <Icon icon="Phone" />{`Call ${formatPhone(phone)}`}
             </Button>
           )}
           {email && (
-            <Button as="a" href={`mailto:${email}`} variant="outlined" data-testid="lead-email">
+            <Button as="a" href={`mailto:${email}`} variant="outlined" data-testid="lead-email" onClick={() => setPreset({ type: 'email', direction: 'outbound' })}>
               <Icon icon="Mail" />{`Email ${email}`}
             </Button>
           )}
@@ -85,6 +100,13 @@ export default function LeadPage({ record }: ActionProps) {
               : consent ? 'Did not consent to calls' : 'No consent to calls on record'}
           </Text>
         </div>
+      </Box>
+
+      <Box variant="container" mb="lg" data-testid="lead-activity">
+        <H4>Log activity</H4>
+        <LogActivity leadId={String(record.id)} preset={preset} onLogged={() => void logged()} />
+        <H4 mt="xl">Timeline</H4>
+        <LeadTimeline leadId={String(record.id)} version={version} />
       </Box>
 
       <Box variant="container" mb="lg">

@@ -4,6 +4,7 @@ import { bulkChangeActions, matchingChangeActions, pipelineRecordActions } from 
 import type { ComponentIds } from '../component-loader.js';
 import { INTAKE_PROPERTY, withIntakeSummary } from './lead-intake-summary.js';
 import { LEAD_NAME, LeadResource } from './lead-adapter.js';
+import { leadTimelineAction } from './lead-timeline-action.js';
 import { SEARCH_FILTER } from '../search-filter.js';
 import { NAV, TIMESTAMPS, dropdown } from './common.js';
 
@@ -48,6 +49,7 @@ export function leadResource(components: ComponentIds): ResourceWithOptions {
         // The lead's page (components/lead-page.tsx), with where it came from filled in by the after hook.
         show: { after: withIntakeSummary, component: components.LeadPage },
         ...pipelineRecordActions(),
+        ...leadTimelineAction(),
         ...bulkChangeActions(components),
         ...matchingChangeActions(),
         exportCsv: {

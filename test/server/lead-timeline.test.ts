@@ -1,0 +1,66 @@
+import { Activity, Lead } from '../../models/index.js';
+import { TIMELINE_PAGE } from '../../server/admin/resources/activity-timeline.js';
+import { adminApi as api, createAdminFixture, type AdminFixture } from '../support/admin-fixture.js';
+
+let fixture: AdminFixture;
+let busy = 0;
+beforeAll(async () => {
+  fixture = await createAdminFixture('lead_timeline');
+  const lead = await Lead.create({ first_name: 'Tim', last_name: 'Line', email: 'tim@alpha.co', organization_id: fixture.ids.orgA } as never);
+  busy = lead.id;
+  const start = Date.UTC(2026, 10, 1);
+  await Activity.bulkCreate(Array.from({ length: TIMELINE_PAGE * 2 + 5 }, (_, i) => ({
+    lead_id: busy, organization_id: fixture.ids.orgA, type: i % 2 ? 'call' : 'email', direction: 'outbound', summary: `Touch ${i}`,
+    occurred_at: new Date(start + Math.floor(i / 3) * 60_000), // three entries share each minute: the cursor must tell them apart
+  })) as never[]);
+});
+afterAll(async () => { await fixture?.close(); });
+
+type Page = { timeline: { entries: { id: string; summary: string; type: string }[]; next: { occurredAt: string; id: string } | null } };
+const timeline = async (email: string, id: number, query = '') => {
+  const { agent } = await fixture.login(email);
+  return agent.get(api('leads', `records/${id}/timeline${query}`));
+};
+
+describe('the lead page\'s timeline', () => {
+  it('pages newest first with a cursor, every entry once, none skipped where entries share a time', async () => {
+    const seen: string[] = [];
+    let query = '';
+    for (let page = 0; page < 5; page += 1) {
+      const res = await timeline('agent-a@test.co', busy, query);
+      expect(res.status).toBe(200);
+      const { entries, next } = (res.body as Page).timeline;
+      seen.push(...entries.map((e) => e.summary));
+      if (!next) break;
+      query = `?before_at=${encodeURIComponent(next.occurredAt)}&before_id=${next.id}`;
+    }
+    expect(seen).toHaveLength(TIMELINE_PAGE * 2 + 5);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen[0]).toBe(`Touch ${TIMELINE_PAGE * 2 + 4}`);
+  });
+
+  it('shows only the kinds asked for, and refuses a kind that does not exist with a field error', async () => {
+    const calls = (await timeline('agent-a@test.co', busy, '?types=call')).body as Page;
+    expect(calls.timeline.entries.every((e) => e.type === 'call')).toBe(true);
+    for (const bad of ['?types=call,hack', '?types=call&types=email']) {
+      const res = await timeline('agent-a@test.co', busy, bad);
+      expect(res.status).toBe(422);
+      expect(res.body.errors?.[0]?.field ?? res.body.errors).toBeDefined();
+    }
+  });
+
+  it('refuses a cursor that is not one it gave, with a field error, never a 500', async () => {
+    for (const bad of ['?before_at=yesterday&before_id=1', '?before_at=2026-11-01T00:00:00Z', '?before_at=2026-11-01T00:00:00Z&before_id=1;drop']) {
+      const res = await timeline('agent-a@test.co', busy, bad);
+      expect(res.status).toBe(422);
+    }
+  });
+
+  it('another organization\'s lead has no timeline to read, by any staff of this one; its own staff read it', async () => {
+    const refused = await timeline('staff-a@test.co', fixture.ids.leadB);
+    expect(refused.body.timeline).toBeUndefined();
+    expect(JSON.stringify(refused.body)).not.toContain('Bob');
+    expect((await timeline('staff-b@test.co', fixture.ids.leadB)).status).toBe(200);
+    expect((await timeline('super@test.co', busy)).body.timeline.entries).toHaveLength(TIMELINE_PAGE);
+  });
+});
