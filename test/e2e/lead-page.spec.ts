@@ -98,7 +98,7 @@ describe.each(SIZES)('a lead\'s page at $width×$height', (size) => {
     const logged = await Activity.findOne({ where: { lead_id: ids.consented, summary } });
     expect(logged).toMatchObject({ type: 'call', direction: 'outbound', outcome: 'left_voicemail' });
     await page().getByRole('button', { name: 'Status changes' }).click();
-    await page().waitForFunction(() => [...document.querySelectorAll('[data-testid="timeline-entry"]')].every((e) => e.getAttribute('data-type') === 'status_change'));
+    await page().waitForFunction(() => Array.from(document.querySelectorAll('[data-testid="timeline-entry"]')).every((e) => e.getAttribute('data-type') === 'status_change'));
     await page().getByTestId('lead-activity').scrollIntoViewIfNeeded();
     await page().screenshot({ path: path.join(ARTIFACTS, `lead-timeline-${size.width}.png`) });
   }, SLOW);
