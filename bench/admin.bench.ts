@@ -28,7 +28,8 @@ import AdminJS from 'adminjs';
 import AdminJSExpress from '@adminjs/express';
 import pg from 'pg';
 import { QueryTypes } from 'sequelize';
-import { Campaign, InsuranceProduct, Lead, LeadSource, Organization, User, initModels } from '../models/index.js';
+import { Activity, Campaign, InsuranceProduct, Lead, LeadSource, Organization, User, initModels } from '../models/index.js';
+import { TIMELINE_PAGE } from '../server/admin/resources/activity-timeline.js';
 import { ADMIN_ROOT, buildAdmin } from '../server/admin/build-admin.js';
 import { createAuthenticate } from '../server/admin/auth.js';
 import { createApp } from '../server/app.js';
@@ -42,6 +43,8 @@ import { seedDemoData } from '../server/seed/seed.js';
 
 const SERVER_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = process.env.BENCH_DB || 'lh_bench_admin';
+/** The entries of the busiest lead's timeline (issue 13: a lead page with 5,000 opens as fast as one with five). */
+const TIMELINE_ENTRIES = 5_000;
 const LEADS = Number(process.env.BENCH_LEADS || 1_000_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 7);
 const DROP_DB = process.env.BENCH_DROP_DB === 'true';
@@ -78,7 +81,7 @@ async function prepareDatabase(): Promise<string> {
   return url;
 }
 
-async function seed(sequelize: ReturnType<typeof createSequelize>): Promise<{ orgId: number; rivalId: number; middleEmail: string; middleLastName: string }> {
+async function seed(sequelize: ReturnType<typeof createSequelize>): Promise<{ orgId: number; rivalId: number; middleEmail: string; middleLastName: string; busyLeadId: number }> {
   const started = performance.now();
   const result = await seedDemoData(sequelize, {
     leads: LEADS, adminEmail: SUPER_EMAIL, adminPassword: PASSWORD, onProgress: renderProgress('leads', process.stderr),
@@ -109,7 +112,19 @@ async function seed(sequelize: ReturnType<typeof createSequelize>): Promise<{ or
     `SELECT email, last_name FROM leads WHERE email LIKE '%.${middle}@%' AND organization_id = ${result.organizationId} LIMIT 1`, { type: QueryTypes.SELECT },
   );
   if (!row) throw new Error(`No lead number ${middle} found to search for`);
-  return { orgId: result.organizationId, rivalId: rival.id, middleEmail: row.email, middleLastName: row.last_name };
+  // The busiest lead: its timeline holds TIMELINE_ENTRIES activities (inbound, so the contact-date trigger stays out of the seeding).
+  const busyLeadId = (await Lead.findOne({ where: { organization_id: result.organizationId }, order: [['id', 'ASC']], attributes: ['id'] }))!.id;
+  const have = await Activity.count({ where: { lead_id: busyLeadId } });
+  if (have < TIMELINE_ENTRIES) {
+    log(`Adding ${TIMELINE_ENTRIES - have} activities to lead ${busyLeadId}`);
+    await sequelize.query(
+      `INSERT INTO activities (lead_id, organization_id, type, direction, summary, occurred_at)
+       SELECT $1, $2, 'call', 'inbound', 'Bench call ' || g, now() - g * interval '1 hour' FROM generate_series(1, $3) g`,
+      { bind: [busyLeadId, result.organizationId, TIMELINE_ENTRIES - have] },
+    );
+    await sequelize.query('VACUUM (ANALYZE) activities');
+  }
+  return { orgId: result.organizationId, rivalId: rival.id, middleEmail: row.email, middleLastName: row.last_name, busyLeadId };
 }
 
 /** The stock AdminJS: the default adapter over the same models, the lead list in the same order. */
@@ -120,6 +135,7 @@ function stockAdmin(sequelize: ReturnType<typeof createSequelize>, secret: strin
     logoutPath: `${STOCK_ROOT}/logout`,
     resources: [
       { resource: Lead, options: { sort: { sortBy: 'created_at', direction: 'desc' } } },
+      { resource: Activity, options: { sort: { sortBy: 'occurred_at', direction: 'desc' } } },
       Campaign, LeadSource, InsuranceProduct, Organization, User,
     ],
   });
@@ -175,7 +191,7 @@ async function main(): Promise<void> {
   const config = loadConfig({ NODE_ENV: 'test', DB_POOL_SIZE: '5', DB_POOL_MAX_OVERFLOW: '5' });
   const sequelize = createSequelize(url, config);
   initModels(sequelize);
-  const { orgId, middleEmail, middleLastName } = await seed(sequelize);
+  const { orgId, middleEmail, middleLastName, busyLeadId } = await seed(sequelize);
   const total = await Lead.count();
   log(`Data: ${total} leads (${await Lead.count({ where: { organization_id: orgId } })} in the staff member's organization)`);
 
@@ -210,6 +226,20 @@ async function main(): Promise<void> {
     const fullPage = (body: ListBody) => {
       if (body.records?.length !== PER_PAGE) throw new Error(`expected a full page, got ${body.records?.length} records`);
     };
+    // The timeline's last page: ours from the cursor of the entry before it, the stock list by page number (an OFFSET).
+    const lastPage = Math.ceil(TIMELINE_ENTRIES / TIMELINE_PAGE);
+    const [before] = await sequelize.query<{ occurred_at: Date; id: string }>(
+      `SELECT occurred_at, id::text AS id FROM activities WHERE lead_id = $1 ORDER BY occurred_at DESC, id DESC OFFSET $2 LIMIT 1`,
+      { bind: [busyLeadId, (lastPage - 1) * TIMELINE_PAGE - 1], type: QueryTypes.SELECT },
+    );
+    const timeline = (query = '') => `${base}${ADMIN_ROOT}/api/resources/leads/records/${busyLeadId}/timeline${query}`;
+    const stockTimeline = (page: number) => `${base}${STOCK_ROOT}/api/resources/activities/actions/list?${new URLSearchParams({
+      'filters.lead_id': String(busyLeadId), sortBy: 'occurred_at', direction: 'desc', perPage: String(TIMELINE_PAGE), page: String(page),
+    })}`;
+    const timelinePage = (body: unknown) => {
+      const entries = (body as { timeline?: { entries?: unknown[] }; records?: unknown[] }).timeline?.entries ?? (body as { records?: unknown[] }).records;
+      if (!entries?.length) throw new Error('the timeline page was empty');
+    };
     const scenarios: Scenario[] = [];
     for (const role of ['staff', 'superuser'] as const) {
       // The stock list has no confinement: staff's is given to it as the equivalent filter.
@@ -222,6 +252,8 @@ async function main(): Promise<void> {
         // A name typed into the search box matches many leads; the stock list's nearest equivalent is its last-name filter.
         { name: 'search box, a last name (filters.search=<last name>)', role, ours: list(ADMIN_ROOT, { page: 1, 'filters.search': middleLastName }), stock: list(STOCK_ROOT, { page: 1, 'filters.last_name': middleLastName, ...confine }), target: 100, check: someFound },
         { name: `middle page (page=${middlePage}, offset ${middleOffset.toLocaleString('en-US')})`, role, ours: list(ADMIN_ROOT, { page: middlePage }), stock: list(STOCK_ROOT, { page: middlePage, ...confine }), target: 100, check: fullPage },
+        { name: `lead timeline, first page (${TIMELINE_ENTRIES.toLocaleString('en-US')} entries)`, role, ours: timeline(), stock: stockTimeline(1), target: 50, check: timelinePage },
+        { name: `lead timeline, oldest page (${lastPage})`, role, ours: timeline(`?before_at=${encodeURIComponent(before!.occurred_at.toISOString())}&before_id=${before!.id}`), stock: stockTimeline(lastPage), target: 50, check: timelinePage },
         // Custom pages: no stock equivalent.
         { name: 'dashboard', role, ours: `${base}${ADMIN_ROOT}/api/dashboard`, target: 300 },
         { name: 'board', role, ours: `${base}${ADMIN_ROOT}/api/pages/board`, target: 100 },
