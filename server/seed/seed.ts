@@ -93,6 +93,27 @@ async function seedStaff(organizationId: number): Promise<SeedResult['staff']> {
   return staff;
 }
 
+/** How many leads of the demo get a logged call, so their pages show a timeline. */
+const DEMO_CALLS = 60;
+
+/**
+ * A logged call on the first leads past New, by the demo agent, at the lead's
+ * last contact: the lead page's timeline has something in it from the first
+ * start. Marked `{"demo": true}`, so a second run adds none.
+ */
+async function seedActivities(sequelize: Sequelize, organizationId: number): Promise<void> {
+  const agent = await User.findOne({ where: { email: DEMO_STAFF.find((p) => p.role === 'agent')!.email }, attributes: ['id'] });
+  await sequelize.query(`
+    INSERT INTO activities (lead_id, organization_id, user_id, type, direction, outcome, summary, occurred_at, metadata)
+    SELECT l.id, l.organization_id, $2, 'call', 'outbound', (ARRAY['connected', 'left_voicemail', 'no_answer'])[1 + l.id % 3],
+           (ARRAY['Quoted over the phone; sending the comparison by email', 'Left a voicemail about the quote', 'No answer; trying again tomorrow'])[1 + l.id % 3],
+           coalesce(l.last_contact_date, l.created_at + interval '2 hours'), '{"demo": true}'
+      FROM leads l
+     WHERE l.organization_id = $1 AND l.status <> 'new'
+       AND NOT EXISTS (SELECT 1 FROM activities a WHERE a.lead_id = l.id AND a.metadata ? 'demo')
+     ORDER BY l.id LIMIT $3`, { bind: [organizationId, agent?.id ?? null, DEMO_CALLS] });
+}
+
 /** The platform's superuser, who belongs to no organization. */
 async function seedAdmin(email: string, password: string | undefined): Promise<SeedResult['admin']> {
   const existing = await User.scope('withPassword').findOne({ where: { email } });
@@ -149,6 +170,7 @@ export async function seedDemoData(sequelize: Sequelize, options: SeedOptions): 
   // for index-only scans (the list's deep pages): without this, the first minutes after a
   // large seed are slow until autovacuum catches up.
   if (done > existing) await sequelize.query('VACUUM (ANALYZE) leads');
+  await seedActivities(sequelize, refs.organizationId);
   return { organizationId: refs.organizationId, leadsCreated: Math.max(0, done - existing), leadsTotal: Math.max(done, existing), admin, staff, siteKey };
 }
 
