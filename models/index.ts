@@ -11,8 +11,12 @@ import { LeadSubmission, initLeadSubmission } from './lead-submission.model.js';
 import { SiteKey, initSiteKey } from './site-key.model.js';
 import { PasswordReset, initPasswordReset } from './password-reset.model.js';
 import { UserRole, initUserRole } from './user-role.model.js';
+import { Note, initNote } from './note.model.js';
+import { Tag, initTag } from './tag.model.js';
+import { LeadTag, initLeadTag } from './lead-tag.model.js';
 
 export { ApiKey, Campaign, Consent, InsuranceProduct, Lead, LeadSource, LeadSubmission, Organization, PasswordReset, SiteKey, User, UserRole };
+export { LeadTag, Note, Tag };
 export * from './value-sets.js';
 
 let initialisedFor: Sequelize | undefined;
@@ -37,6 +41,9 @@ export function initModels(sequelize: Sequelize): void {
   initConsent(sequelize);
   initUserRole(sequelize);
   initPasswordReset(sequelize);
+  initNote(sequelize);
+  initTag(sequelize);
+  initLeadTag(sequelize);
 
   // Delete rules mirror the migrations' foreign keys, so Sequelize never tries
   // to emulate a cascade the database already performs.
@@ -76,5 +83,18 @@ export function initModels(sequelize: Sequelize): void {
   User.hasOne(UserRole, { foreignKey: 'user_id', as: 'staffRole', ...cascade });
   UserRole.belongsTo(User, { foreignKey: 'user_id', as: 'user' });
   User.hasMany(PasswordReset, { foreignKey: 'user_id', as: 'passwordResets', ...cascade });
+  Lead.hasMany(Note, { foreignKey: 'lead_id', as: 'leadNotes', ...cascade });
+  Note.belongsTo(Lead, { foreignKey: 'lead_id', as: 'lead' });
+  Note.belongsTo(Organization, { foreignKey: 'organization_id', as: 'organization' });
+  Note.belongsTo(User, { foreignKey: 'author_id', as: 'author' });
+  Organization.hasMany(Tag, { foreignKey: 'organization_id', as: 'tags', ...cascade });
+  Tag.belongsTo(Organization, { foreignKey: 'organization_id', as: 'organization' });
+  Lead.belongsToMany(Tag, { through: LeadTag, foreignKey: 'lead_id', otherKey: 'tag_id', as: 'tags' });
+  Tag.belongsToMany(Lead, { through: LeadTag, foreignKey: 'tag_id', otherKey: 'lead_id', as: 'leads' });
+  Lead.hasMany(LeadTag, { foreignKey: 'lead_id', as: 'leadTags', ...cascade });
+  Tag.hasMany(LeadTag, { foreignKey: 'tag_id', as: 'leadTags', ...cascade });
+  LeadTag.belongsTo(Lead, { foreignKey: 'lead_id', as: 'lead' });
+  LeadTag.belongsTo(Tag, { foreignKey: 'tag_id', as: 'tag' });
+  LeadTag.belongsTo(User, { foreignKey: 'created_by', as: 'createdBy' });
   initialisedFor = sequelize;
 }
