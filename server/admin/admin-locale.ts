@@ -20,6 +20,7 @@ const OWN_PROPERTIES: Partial<Record<ResourceId, Record<string, string>>> = {
     search: 'Name, email or phone', score: 'Score', priority: 'Priority', estimated_value: 'Estimated value', date_of_birth: 'Date of birth',
     address: 'Address', city: 'City', state: 'State', zip_code: 'ZIP code', country: 'Country', last_contact_date: 'Last contacted',
     next_follow_up_date: 'Next follow-up', intake: 'How this lead came in',
+    tags: 'Tags', tags_match: 'Match',
   },
   campaigns: { campaign_type: 'Campaign type', budget: 'Budget', start_date: 'Start date', end_date: 'End date', is_active: 'Takes new leads' },
   lead_sources: { source_type: 'Source type' },
@@ -42,6 +43,8 @@ const OWN_PROPERTIES: Partial<Record<ResourceId, Record<string, string>>> = {
     lead_id: 'Lead', submission_id: 'Submission', granted: 'Granted', consent_version: 'Version', language: 'Language', granted_at: 'Granted at',
     text_sha256: 'Text fingerprint (SHA-256)', page_url: 'Page', trustedform_cert_url: 'TrustedForm certificate', leadid_token: 'LeadiD token',
   },
+  notes: { search: 'Words in the note', body: 'Note', lead_id: 'Lead', author_id: 'Written by', is_pinned: 'Pinned' },
+  tags: { colour: 'Colour' },
 };
 
 /** AdminJS's resource words (resource-words.ts) with each table's labels, in its `resources.<id>` shape. */
@@ -106,6 +109,8 @@ export const ADMIN_TRANSLATIONS: LocaleTranslations = {
     new: 'Add', edit: 'Change', show: 'Open', delete: 'Delete', bulkDelete: 'Delete', list: 'See all',
     changeStatus: 'Change status',
     changePriority: 'Change priority',
+    addTag: 'Add tag',
+    removeTag: 'Remove tag',
     exportCsv: 'Export to CSV',
     revoke: 'Revoke',
     resetPassword: 'Reset password',

@@ -39,6 +39,8 @@ import { leadResource } from './resources/lead.resource.js';
 import { organizationResource } from './resources/organization.resource.js';
 import { siteKeyResource } from './integrations/site-key.resource.js';
 import { userResource } from './accounts/user.resource.js';
+import { noteResource } from './resources/note.resource.js';
+import { tagResource } from './tags/tag.resource.js';
 
 export { ADMIN_ROOT };
 const FONTS_PATH = '/admin-fonts/roboto';
@@ -96,6 +98,7 @@ export function createAdmin(): AdminJS {
       insuranceProductResource(),
       organizationResource(), userResource(ids),
       siteKeyResource(ids), apiKeyResource(ids), leadSubmissionResource(ids), consentResource(),
+      noteResource(), tagResource(ids),
     ].map(withAccess).map(withFormDefaults),
     branding: BRANDING,
     assets: { styles: [ADMIN_STYLES_PATH] },

@@ -14,6 +14,8 @@ export const RESOURCE_NOUNS = {
   api_keys: { plural: 'API keys', singular: 'API key' },
   lead_submissions: { plural: 'Submissions', singular: 'submission' },
   consents: { plural: 'Consents', singular: 'consent' },
+  notes: { plural: 'Notes', singular: 'note' },
+  tags: { plural: 'Tags', singular: 'tag' },
 } as const satisfies Record<string, { plural: string; singular: string }>;
 
 export type ResourceId = keyof typeof RESOURCE_NOUNS;

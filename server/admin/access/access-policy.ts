@@ -43,6 +43,9 @@ const SITE_KEY_FIELDS = ['name', 'is_active', 'allowed_origins', 'product_types'
 const USER_FIELDS = ['email', 'first_name', 'last_name', 'phone', 'is_active', 'role'];
 const ORGANIZATION_CONTACT_FIELDS = ['name', 'description', 'website', 'phone', 'email', 'timezone'];
 const PIPELINE = PIPELINE_ACTIONS.map((step) => step.name);
+// No author_id or organization_id: the author is who writes it, the organization its lead's (note.resource.ts).
+const NOTE_FIELDS = ['lead_id', 'body', 'is_pinned'];
+const TAG_FIELDS = ['name', 'slug', 'colour'];
 
 /** Superusers write the organization a record belongs to; staff's records are always their own organization's. */
 const withOrganization = (fields: readonly string[]) => [...fields, 'organization_id'];
@@ -52,7 +55,8 @@ export const ACCESS_POLICY: Record<string, ResourcePolicy> = {
   leads: {
     read: ALL, create: ALL, edit: ALL, delete: MANAGERS,
     custom: { ...Object.fromEntries(PIPELINE.map((name) => [name, ALL])), changeStatus: MANAGERS, changePriority: MANAGERS,
-      changeStatusMatching: MANAGERS, changePriorityMatching: MANAGERS, exportCsv: MANAGERS },
+      changeStatusMatching: MANAGERS, changePriorityMatching: MANAGERS, exportCsv: MANAGERS,
+      addTag: ALL, removeTag: ALL },
     writable: { ...same(ALL, LEAD_FIELDS), superuser: withOrganization(LEAD_FIELDS) },
   },
   campaigns: {
@@ -87,6 +91,12 @@ export const ACCESS_POLICY: Record<string, ResourcePolicy> = {
   },
   lead_submissions: { read: ALL, create: NOBODY, edit: NOBODY, delete: NOBODY, writable: {} },
   consents: { read: ALL, create: NOBODY, edit: NOBODY, delete: NOBODY, writable: {} },
+  // Edit and delete narrow to the note's author, or an admin or manager, record by record (canChangeNote in note.resource.ts).
+  notes: { read: ALL, create: ALL, edit: ALL, delete: ALL, writable: same(ALL, NOTE_FIELDS) },
+  tags: {
+    read: ALL, create: MANAGERS, edit: MANAGERS, delete: MANAGERS,
+    writable: { ...same(MANAGERS, TAG_FIELDS), superuser: withOrganization(TAG_FIELDS) },
+  },
 };
 
 /** Pages and routes outside the resources: every signed-in staff member sees their own organization's. */

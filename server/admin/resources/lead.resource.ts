@@ -6,6 +6,8 @@ import { INTAKE_PROPERTY, withIntakeSummary } from './lead-intake-summary.js';
 import { LEAD_NAME, LeadResource } from './lead-adapter.js';
 import { SEARCH_FILTER } from '../search-filter.js';
 import { NAV, TIMESTAMPS, dropdown } from './common.js';
+import { leadTagActions } from '../tags/lead-tag-actions.js';
+import { TAGS_FILTER, TAGS_MATCH_FILTER } from '../tags/tag-filter.js';
 
 /** The screen staff live in: newest first, searchable by name, email or phone. */
 export function leadResource(components: ComponentIds): ResourceWithOptions {
@@ -22,7 +24,8 @@ export function leadResource(components: ComponentIds): ResourceWithOptions {
         'organization_id', 'created_at', 'updated_at', INTAKE_PROPERTY],
       editProperties: ['first_name', 'last_name', 'email', 'phone', 'status', 'priority', 'score', 'insurance_product_id', 'lead_source_id', 'campaign_id',
         'estimated_value', 'date_of_birth', 'address', 'city', 'state', 'zip_code', 'country', 'notes', 'next_follow_up_date', 'organization_id'],
-      filterProperties: [SEARCH_FILTER, 'status', 'priority', 'score', 'insurance_product_id', 'lead_source_id', 'campaign_id', 'created_at'],
+      filterProperties: [SEARCH_FILTER, 'status', 'priority', 'score', 'insurance_product_id', 'lead_source_id', 'campaign_id', 'created_at',
+        TAGS_FILTER, TAGS_MATCH_FILTER],
       properties: {
         ...TIMESTAMPS,
         [SEARCH_FILTER]: {
@@ -38,6 +41,12 @@ export function leadResource(components: ComponentIds): ResourceWithOptions {
         score: { description: '0 to 100' },
         estimated_value: { description: 'In dollars, like 1250.50.' },
         notes: { type: 'textarea' },
+        // Filters only (see tags/tag-filter.ts): the picker offers the organization's own tags.
+        [TAGS_FILTER]: { type: 'reference', reference: 'tags', isSortable: false, isVisible: { list: false, show: false, edit: false, filter: true } },
+        [TAGS_MATCH_FILTER]: {
+          type: 'string', isSortable: false, isVisible: { list: false, show: false, edit: false, filter: true },
+          availableValues: [{ value: 'any', label: 'Any of the tags' }, { value: 'all', label: 'All of the tags' }],
+        },
         // Score breakdown, consent and submissions, filled in by the show action's after hook.
         [INTAKE_PROPERTY]: {
           type: 'string', isSortable: false, components: { show: components.LeadIntake },
@@ -49,6 +58,7 @@ export function leadResource(components: ComponentIds): ResourceWithOptions {
         ...pipelineRecordActions(),
         ...bulkChangeActions(components),
         ...matchingChangeActions(),
+        ...leadTagActions(components),
         exportCsv: {
           actionType: 'resource', icon: 'Download', component: components.ExportCsv, showInDrawer: true,
           handler: async () => ({}),
