@@ -44,6 +44,8 @@ export function initNote(sequelize: Sequelize): typeof Note {
     sequelize, tableName: 'notes', modelName: 'Note', timestamps: false,
     hooks: {
       async beforeValidate(note, options) {
+        // Browsers send a textarea's line breaks as CRLF: stored as \n, so a note reads and counts the same whoever wrote it.
+        if (typeof note.body === 'string') note.body = note.body.replace(/\r\n?/g, '\n');
         if (!note.isNewRecord || !note.lead_id) return;
         const transaction = (options as { transaction?: Transaction }).transaction;
         const lead = await sequelize.models.Lead!.findByPk(note.lead_id, { attributes: ['organization_id'], transaction });
