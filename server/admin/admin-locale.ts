@@ -43,7 +43,7 @@ const OWN_PROPERTIES: Partial<Record<ResourceId, Record<string, string>>> = {
     lead_id: 'Lead', submission_id: 'Submission', granted: 'Granted', consent_version: 'Version', language: 'Language', granted_at: 'Granted at',
     text_sha256: 'Text fingerprint (SHA-256)', page_url: 'Page', trustedform_cert_url: 'TrustedForm certificate', leadid_token: 'LeadiD token',
   },
-  notes: { search: 'Words in the note', body: 'Note', lead_id: 'Lead', author_id: 'Written by', is_pinned: 'Pinned' },
+  notes: { search: 'Words in the note', title: 'Note', body: 'Note', lead_id: 'Lead', author_id: 'Written by', is_pinned: 'Pinned' },
   tags: { colour: 'Colour' },
 };
 

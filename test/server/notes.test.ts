@@ -2,6 +2,7 @@ import { Lead, Note, User } from '../../models/index.js';
 import { NOTE_BODY_MAX } from '../../models/value-sets.js';
 import { adminApi as api, createAdminFixture, type AdminFixture } from '../support/admin-fixture.js';
 import { snapshotSchema } from '../support/schema-snapshot.js';
+import { noteTitle } from '../../server/admin/resources/note.resource.js';
 
 type Agent = Awaited<ReturnType<AdminFixture['login']>>['agent'];
 type Res = { status: number; body: { notice?: { type?: string }; records?: { id: string; recordActions?: { name: string }[] }[]; record?: { params?: Record<string, unknown>; errors?: Record<string, { message: string }> } } };
@@ -183,5 +184,16 @@ describe('a note of B is out of A\'s reach', () => {
     const ok = await as.agent.post(api('notes', 'actions/new')).field('lead_id', String(ids.leadA)).field('body', `Fine ${field}`);
     expect(succeeded(ok)).toBe(true);
     expect(await Note.findOne({ where: { body: `Fine ${field}` } })).toMatchObject({ lead_id: ids.leadA, organization_id: ids.orgA });
+  });
+});
+
+describe('a note\'s title', () => {
+  it('is its first line, cut at a word near 80 characters, in the list and on its page', async () => {
+    const long = `${'Wants a quote for the lake house and the boat, '.repeat(3)}soon.\nSecond line.`;
+    const id = await noteBy(user.agent, long);
+    const show = await as.agent.get(api('notes', `records/${id}/show`));
+    expect(show.body.record.title).toBe('Wants a quote for the lake house and the boat, Wants a quote for the lake house…');
+    expect(show.body.record.params.body).toBe(long);
+    expect(noteTitle('\n  Short one  \nmore')).toBe('Short one');
   });
 });

@@ -248,6 +248,20 @@ describe('the lead list filtered by tags', () => {
     expect(Object.keys(res.body.record?.errors ?? {})).toEqual([field]);
   });
 
+  it('the CSV export takes the same filter: A\'s tag exports its leads, B\'s none, a bad id is a 422', async () => {
+    const csv = async (query: string) => admin.get(`/admin/export/leads.csv?${query}`);
+    const ofA = await csv(`filters.tags=${tag.vip},${tag.spanish}&filters.tags_match=all`);
+    expect(ofA.status).toBe(200);
+    expect(ofA.text).toContain('both@alpha.co');
+    expect(ofA.text).not.toContain('vip@alpha.co');
+    const ofB = await csv(`filters.tags=${tag.bVip}`);
+    expect(ofB.status).toBe(200);
+    expect(ofB.text.trim().split('\n')).toHaveLength(1); // the header only
+    const bad = await csv('filters.tags=abc');
+    expect(bad.status).toBe(422);
+    expect(bad.body).toMatchObject({ errors: [{ field: 'filters.tags' }] });
+  });
+
   it('a tag id that exists nowhere is refused in the same words as another organization\'s', async () => {
     const res = await agent.get(api('leads', 'actions/list?filters.tags=987654'));
     expect(res.body.record?.errors?.tags?.message).toMatch(/Choose tags of your organization/);
