@@ -118,3 +118,29 @@ describe.each(SIZES)('tags and notes at $width×$height', (size) => {
     await shot('notes-list');
   }, SLOW);
 });
+
+describe('the filter drawer', () => {
+  it('offers the organization\'s tags and any of / all of, and applies them as filters.tags and filters.tags_match', async () => {
+    await page().setViewportSize({ width: 1440, height: 900 });
+    const vip = (await Tag.findOne({ where: { organization_id: ids.org, slug: 'vip' } }))!;
+    await page().goto('/admin/resources/leads');
+    await rows().first().waitFor();
+    await page().getByText('Filter', { exact: true }).click();
+    const apply = page().getByRole('button', { name: 'Apply filters' });
+    await apply.waitFor();
+    const tags = page().locator('[data-testid="property-filter-tags"] input').first();
+    await tags.click();
+    await tags.fill('Their');
+    await page().waitForTimeout(800);
+    expect(await page().getByText('Their secret tag').count()).toBe(0); // another organization's tag is never offered
+    await tags.fill('VI');
+    await page().getByText('VIP', { exact: true }).last().click();
+    await page().locator('[data-testid="property-filter-tags_match"] input').first().fill('All of');
+    await page().keyboard.press('Enter');
+    await shot('filter-drawer');
+    await apply.click();
+    await page().waitForURL((url) => url.searchParams.get('filters.tags') === String(vip.id) && url.searchParams.get('filters.tags_match') === 'all');
+    await page().waitForFunction(() => document.querySelectorAll('.lh-table-scroll tbody tr').length === 2);
+    await shot('filtered-from-drawer');
+  }, SLOW);
+});
