@@ -20,7 +20,7 @@ const OWN_PROPERTIES: Partial<Record<ResourceId, Record<string, string>>> = {
     search: 'Name, email or phone', score: 'Score', priority: 'Priority', estimated_value: 'Estimated value', date_of_birth: 'Date of birth',
     address: 'Address', city: 'City', state: 'State', zip_code: 'ZIP code', country: 'Country', last_contact_date: 'Last contacted',
     next_follow_up_date: 'Next follow-up', intake: 'How this lead came in',
-    tags: 'Tags', tags_match: 'Match',
+    tags: 'Tags', tags_match: 'Match', tag_list: 'Tags',
   },
   campaigns: { campaign_type: 'Campaign type', budget: 'Budget', start_date: 'Start date', end_date: 'End date', is_active: 'Takes new leads' },
   lead_sources: { source_type: 'Source type' },

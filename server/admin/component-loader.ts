@@ -29,6 +29,7 @@ export function createComponentLoader() {
     PhoneProperty: component('PhoneProperty'),
     BulkTag: component('BulkTag'),
     TagBadge: component('TagBadge'),
+    TagList: component('TagList'),
   };
   // AdminJS's own list, replaced for every resource.
   loader.override('DefaultListAction', path.join(here, 'components', 'list', 'list-screen'));

@@ -83,6 +83,12 @@ describe.each(SIZES)('tags and notes at $width×$height', (size) => {
     expect(shown.sort()).toEqual(names.sort());
     await shot('filtered');
 
+    // The lead's page names its tags.
+    const tagged = (await LeadTag.findOne({ where: { tag_id: tag.id } }))!;
+    await page().goto(`/admin/resources/leads/records/${tagged.lead_id}/show`);
+    await page().getByTestId('lead-tags').getByText(size.tag, { exact: true }).waitFor();
+    await shot('lead-page');
+
     // Another organization's tag in the URL shows no lead, and says why.
     await page().goto(`/admin/resources/leads?filters.tags=${ids.otherTag}`);
     await page().getByText('Choose tags of your organization', { exact: false }).first().waitFor();

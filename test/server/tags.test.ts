@@ -194,6 +194,16 @@ describe('a tag of B is invisible and unusable to A', () => {
   });
 });
 
+describe('a lead\'s page', () => {
+  it('lists its tags by name with their colours; a lead without tags has an empty list', async () => {
+    const res = await agent.get(api('leads', `records/${lead.both}/show`));
+    expect(JSON.parse(res.body.record.params.tag_list)).toEqual([
+      { id: tag.spanish, name: 'Spanish speaker', colour: 'teal' }, { id: tag.vip, name: 'VIP', colour: 'purple' },
+    ]);
+    expect(JSON.parse((await agent.get(api('leads', `records/${lead.none}/show`))).body.record.params.tag_list)).toEqual([]);
+  });
+});
+
 describe('tagging leads in bulk', () => {
   it('adds a tag to N leads at once, skipping those that have it, and removes it from them', async () => {
     const many = await Promise.all(['Na', 'Nb', 'Nc', 'Nd', 'Ne'].map(leadOfA));

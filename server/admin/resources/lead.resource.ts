@@ -7,6 +7,7 @@ import { LEAD_NAME, LeadResource } from './lead-adapter.js';
 import { SEARCH_FILTER } from '../search-filter.js';
 import { NAV, TIMESTAMPS, dropdown } from './common.js';
 import { leadTagActions } from '../tags/lead-tag-actions.js';
+import { TAG_LIST_PROPERTY, withLeadTags } from '../tags/lead-tags-summary.js';
 import { TAGS_FILTER, TAGS_MATCH_FILTER } from '../tags/tag-filter.js';
 
 /** The screen staff live in: newest first, searchable by name, email or phone. */
@@ -20,6 +21,7 @@ export function leadResource(components: ComponentIds): ResourceWithOptions {
       sort: { sortBy: 'created_at', direction: 'desc' },
       listProperties: ['name', 'phone', 'status', 'priority', 'score', 'insurance_product_id', 'lead_source_id', 'campaign_id', 'created_at'],
       showProperties: ['first_name', 'last_name', 'email', 'phone', 'status', 'priority', 'score', 'insurance_product_id', 'lead_source_id', 'campaign_id',
+        TAG_LIST_PROPERTY,
         'estimated_value', 'date_of_birth', 'address', 'city', 'state', 'zip_code', 'country', 'notes', 'last_contact_date', 'next_follow_up_date',
         'organization_id', 'created_at', 'updated_at', INTAKE_PROPERTY],
       editProperties: ['first_name', 'last_name', 'email', 'phone', 'status', 'priority', 'score', 'insurance_product_id', 'lead_source_id', 'campaign_id',
@@ -41,6 +43,7 @@ export function leadResource(components: ComponentIds): ResourceWithOptions {
         score: { description: '0 to 100' },
         estimated_value: { description: 'In dollars, like 1250.50.' },
         notes: { type: 'textarea' },
+        [TAG_LIST_PROPERTY]: { type: 'string', isSortable: false, components: { show: components.TagList }, isVisible: { list: false, show: true, edit: false, filter: false } },
         // Filters only (see tags/tag-filter.ts): the picker offers the organization's own tags.
         [TAGS_FILTER]: { type: 'reference', reference: 'tags', isSortable: false, isVisible: { list: false, show: false, edit: false, filter: true } },
         [TAGS_MATCH_FILTER]: {
@@ -54,7 +57,7 @@ export function leadResource(components: ComponentIds): ResourceWithOptions {
         },
       },
       actions: {
-        show: { after: withIntakeSummary },
+        show: { after: [withIntakeSummary, withLeadTags] },
         ...pipelineRecordActions(),
         ...bulkChangeActions(components),
         ...matchingChangeActions(),
