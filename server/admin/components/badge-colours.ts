@@ -1,6 +1,7 @@
 import {
-  LEAD_PRIORITIES, LEAD_PRIORITY_LABELS, LEAD_STATUSES, LEAD_STATUS_LABELS, type LeadPriority, type LeadStatus, type TagColour,
+  LEAD_PRIORITIES, LEAD_PRIORITY_LABELS, LEAD_STATUSES, LEAD_STATUS_LABELS, type LeadPriority, type LeadStatus,
 } from '../../../models/value-sets.js';
+import type { TagColour } from '../../../models/value-sets.js';
 
 /** A badge's text on its background; every pair reads at WCAG AA (4.5:1 or more, checked by a test). */
 export interface BadgeColours { text: string; background: string }
