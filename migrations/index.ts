@@ -29,6 +29,8 @@ import * as m025 from './2026.12.04T15.00.00.search-ignores-accents.js';
 import * as m026 from './2026.12.04T19.00.00.campaign-end-after-start.js';
 import * as m027 from './2026.12.04T19.10.00.campaign-active-follows-status.js';
 import * as m028 from './2026.12.04T20.00.00.create-activities.js';
+import * as mCreateNotes from './2026.12.04T20.10.00.create-notes.js';
+import * as mCreateTags from './2026.12.04T20.20.00.create-tags.js';
 
 /** Table that records applied migrations (name + applied time). */
 export const MIGRATIONS_TABLE = 'schema_migrations';
@@ -68,6 +70,8 @@ const modules = {
   '2026.12.04T19.00.00.campaign-end-after-start': m026,
   '2026.12.04T19.10.00.campaign-active-follows-status': m027,
   '2026.12.04T20.00.00.create-activities': m028,
+  '2026.12.04T20.10.00.create-notes': mCreateNotes,
+  '2026.12.04T20.20.00.create-tags': mCreateTags,
 };
 
 export const MIGRATIONS: RunnableMigration<QueryInterface>[] = Object.entries(modules).map(

@@ -15,6 +15,10 @@ import { Activity, initActivity } from './activity.model.js';
 
 export { ApiKey, Campaign, Consent, InsuranceProduct, Lead, LeadSource, LeadSubmission, Organization, PasswordReset, SiteKey, User, UserRole };
 export { Activity };
+import { Note, initNote } from './note.model.js';
+import { Tag, initTag } from './tag.model.js';
+import { LeadTag, initLeadTag } from './lead-tag.model.js';
+export { LeadTag, Note, Tag };
 export * from './value-sets.js';
 
 let initialisedFor: Sequelize | undefined;
@@ -40,6 +44,9 @@ export function initModels(sequelize: Sequelize): void {
   initUserRole(sequelize);
   initPasswordReset(sequelize);
   initActivity(sequelize);
+  initNote(sequelize);
+  initTag(sequelize);
+  initLeadTag(sequelize);
 
   // Delete rules mirror the migrations' foreign keys, so Sequelize never tries
   // to emulate a cascade the database already performs.
@@ -83,5 +90,18 @@ export function initModels(sequelize: Sequelize): void {
   Activity.belongsTo(Lead, { foreignKey: 'lead_id', as: 'lead' });
   Activity.belongsTo(Organization, { foreignKey: 'organization_id', as: 'organization' });
   Activity.belongsTo(User, { foreignKey: 'user_id', as: 'user' });
+  Lead.hasMany(Note, { foreignKey: 'lead_id', as: 'leadNotes', ...cascade });
+  Note.belongsTo(Lead, { foreignKey: 'lead_id', as: 'lead' });
+  Note.belongsTo(Organization, { foreignKey: 'organization_id', as: 'organization' });
+  Note.belongsTo(User, { foreignKey: 'author_id', as: 'author' });
+  Organization.hasMany(Tag, { foreignKey: 'organization_id', as: 'tags', ...cascade });
+  Tag.belongsTo(Organization, { foreignKey: 'organization_id', as: 'organization' });
+  Lead.belongsToMany(Tag, { through: LeadTag, foreignKey: 'lead_id', otherKey: 'tag_id', as: 'tags' });
+  Tag.belongsToMany(Lead, { through: LeadTag, foreignKey: 'tag_id', otherKey: 'lead_id', as: 'leads' });
+  Lead.hasMany(LeadTag, { foreignKey: 'lead_id', as: 'leadTags', ...cascade });
+  Tag.hasMany(LeadTag, { foreignKey: 'tag_id', as: 'leadTags', ...cascade });
+  LeadTag.belongsTo(Lead, { foreignKey: 'lead_id', as: 'lead' });
+  LeadTag.belongsTo(Tag, { foreignKey: 'tag_id', as: 'tag' });
+  LeadTag.belongsTo(User, { foreignKey: 'created_by', as: 'createdBy' });
   initialisedFor = sequelize;
 }

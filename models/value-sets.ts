@@ -113,6 +113,20 @@ export const SCORE_MAX = 100;
  * Every constrained column, by table: the migration builds one CHECK per entry
  * (named `ck_<table>_<column>`), and the schema test proves each one.
  */
+/**
+ * The tag palette, by name: each has a text and background pair that reads
+ * at WCAG AA (TAG_COLOUR_PAIRS in server/admin/components/badge-colours.ts),
+ * so a tag is never chosen by hex and never unreadable.
+ */
+export const TAG_COLOURS = ['slate', 'red', 'orange', 'amber', 'green', 'teal', 'blue', 'purple'] as const;
+export type TagColour = (typeof TAG_COLOURS)[number];
+export const TAG_COLOUR_LABELS: Record<TagColour, string> = {
+  slate: 'Grey', red: 'Red', orange: 'Orange', amber: 'Yellow', green: 'Green', teal: 'Teal', blue: 'Blue', purple: 'Purple',
+};
+
+/** A note's longest body, in characters (ck_notes_body): a long call summary fits, a pasted document does not. */
+export const NOTE_BODY_MAX = 10_000;
+
 export const VALUE_SET_COLUMNS = {
   leads: { status: LEAD_STATUSES, priority: LEAD_PRIORITIES },
   campaigns: { status: CAMPAIGN_STATUSES },

@@ -6,6 +6,7 @@ import { campaignsActiveFollowsStatusV1 } from './campaigns-active-follows-statu
 import { consentsImmutableV1 } from './consents-immutable.v1.sql.js';
 import { intakeSubmitV5 } from './intake-submit.v5.sql.js';
 import { leadContactDateV1 } from './lead-contact-date.v1.sql.js';
+import { leadTagsSameOrganizationV1 } from './lead-tags-same-organization.v1.sql.js';
 import { leadStatsOnDeleteV2 } from './lead-stats-on-delete.v2.sql.js';
 import { leadStatsOnInsertV2 } from './lead-stats-on-insert.v2.sql.js';
 import { leadStatsOnUpdateV2 } from './lead-stats-on-update.v2.sql.js';
@@ -28,6 +29,7 @@ export const LATEST_FUNCTIONS: readonly FunctionVersion[] = [
   consentsImmutableV1,
   intakeSubmitV5,
   leadContactDateV1,
+  leadTagsSameOrganizationV1,
   leadStatsOnDeleteV2,
   leadStatsOnInsertV2,
   leadStatsOnUpdateV2,

@@ -20,6 +20,7 @@ const OWN_PROPERTIES: Partial<Record<ResourceId, Record<string, string>>> = {
     search: 'Name, email or phone', score: 'Score', priority: 'Priority', estimated_value: 'Estimated value', date_of_birth: 'Date of birth',
     address: 'Address', city: 'City', state: 'State', zip_code: 'ZIP code', country: 'Country', last_contact_date: 'Last contacted',
     next_follow_up_date: 'Next follow-up', intake: 'How this lead came in',
+    tags: 'Tags', tags_match: 'Match', tag_list: 'Tags',
   },
   campaigns: { campaign_type: 'Campaign type', budget: 'Budget', start_date: 'Start date', end_date: 'End date', is_active: 'Takes new leads' },
   lead_sources: { source_type: 'Source type' },
@@ -46,6 +47,8 @@ const OWN_PROPERTIES: Partial<Record<ResourceId, Record<string, string>>> = {
     lead_id: 'Lead', user_id: 'By', type: 'Type', logged_type: 'Type', direction: 'Direction', outcome: 'Outcome', summary: 'Summary',
     details: 'Details', occurred_at: 'When', duration_seconds: 'Duration (seconds)', metadata: 'Recorded details',
   },
+  notes: { search: 'Words in the note', title: 'Note', body: 'Note', lead_id: 'Lead', author_id: 'Written by', is_pinned: 'Pinned' },
+  tags: { colour: 'Colour' },
 };
 
 /** AdminJS's resource words (resource-words.ts) with each table's labels, in its `resources.<id>` shape. */
@@ -110,6 +113,8 @@ export const ADMIN_TRANSLATIONS: LocaleTranslations = {
     new: 'Add', edit: 'Change', show: 'Open', delete: 'Delete', bulkDelete: 'Delete', list: 'See all',
     changeStatus: 'Change status',
     changePriority: 'Change priority',
+    addTag: 'Add tag',
+    removeTag: 'Remove tag',
     exportCsv: 'Export to CSV',
     revoke: 'Revoke',
     resetPassword: 'Reset password',

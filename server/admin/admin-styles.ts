@@ -55,6 +55,7 @@ const CSS = `
 .lh-lead-contact a { gap: 6px; }
 .lh-lead-label, .lh-lead-fact dt { color: #454655; font-size: 12px; }
 .lh-lead-consent { font-size: 14px; font-weight: 600; }
+.lh-lead-none { color: #454655; font-size: 13px; }
 .lh-consent-yes { color: #0b6e35; }
 .lh-consent-no { color: #9a3412; }
 .lh-lead-details { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 16px 32px; margin: 16px 0 0; }

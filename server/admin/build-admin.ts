@@ -40,6 +40,8 @@ import { organizationResource } from './resources/organization.resource.js';
 import { siteKeyResource } from './integrations/site-key.resource.js';
 import { userResource } from './accounts/user.resource.js';
 import { activityResource } from './resources/activity.resource.js';
+import { noteResource } from './resources/note.resource.js';
+import { tagResource } from './tags/tag.resource.js';
 
 export { ADMIN_ROOT };
 const FONTS_PATH = '/admin-fonts/roboto';
@@ -98,6 +100,7 @@ export function createAdmin(): AdminJS {
       organizationResource(), userResource(ids),
       siteKeyResource(ids), apiKeyResource(ids), leadSubmissionResource(ids), consentResource(),
       activityResource(ids),
+      noteResource(), tagResource(ids),
     ].map(withAccess).map(withFormDefaults),
     branding: BRANDING,
     assets: { styles: [ADMIN_STYLES_PATH] },

@@ -28,6 +28,9 @@ export function createComponentLoader() {
     Account: component('Account'),
     LeadValueProperty: component('LeadValueProperty'),
     PhoneProperty: component('PhoneProperty'),
+    BulkTag: component('BulkTag'),
+    TagBadge: component('TagBadge'),
+    TagList: component('TagList'),
   };
   // AdminJS's own list, replaced for every resource.
   loader.override('DefaultListAction', path.join(here, 'components', 'list', 'list-screen'));

@@ -15,6 +15,8 @@ export const RESOURCE_NOUNS = {
   lead_submissions: { plural: 'Submissions', singular: 'submission' },
   consents: { plural: 'Consents', singular: 'consent' },
   activities: { plural: 'Activities', singular: 'activity' },
+  notes: { plural: 'Notes', singular: 'note' },
+  tags: { plural: 'Tags', singular: 'tag' },
 } as const satisfies Record<string, { plural: string; singular: string }>;
 
 export type ResourceId = keyof typeof RESOURCE_NOUNS;

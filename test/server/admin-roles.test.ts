@@ -1,4 +1,5 @@
 import { ApiKey, Campaign, InsuranceProduct, Lead, LeadSource, Organization, SiteKey, User, UserRole } from '../../models/index.js';
+import { Note, Tag } from '../../models/index.js';
 import { newPublishableKey, newSecretKey } from '../../server/auth/keys.js';
 import { adminAgent, adminApi as api, createAdminFixture, type AdminFixture } from '../support/admin-fixture.js';
 import { Activity } from '../../models/index.js';
@@ -46,12 +47,16 @@ const make = {
   insurance_products: async () => (await InsuranceProduct.create({ name: unique('Prod'), slug: unique('prod'), product_type: 'home' } as never)).id,
   lead_sources: async () => (await LeadSource.create({ name: unique('Src'), slug: unique('src'), source_type: 'email' } as never)).id,
   activities: async () => Number((await Activity.create({ lead_id: ids.leadA, organization_id: ids.orgA, type: 'call', summary: unique('Call') } as never)).id),
+  // Written by A's admin: an agent is not its author (authors change their own notes: test/server/notes.test.ts).
+  notes: async () => (await Note.create({ lead_id: ids.leadA, organization_id: ids.orgA, author_id: ids.staffA, body: unique('Note') })).id,
+  tags: async () => (await Tag.create({ organization_id: ids.orgA, name: unique('Tag'), slug: unique('tag') })).id,
 };
 type Resource = keyof typeof make;
 const MODEL: Record<Resource, { findByPk(id: number): Promise<{ get(key: string): unknown } | null>; count(): Promise<number> }> = {
   leads: Lead, campaigns: Campaign, site_keys: SiteKey, api_keys: ApiKey, users: User, organizations: Organization,
   insurance_products: InsuranceProduct, lead_sources: LeadSource,
   activities: Activity as never,
+  notes: Note, tags: Tag,
 };
 /** A valid new record of A (staff's organization is forced anyway; a superuser names it). */
 const NEW: Record<Resource, () => Record<string, string>> = {
@@ -65,12 +70,15 @@ const NEW: Record<Resource, () => Record<string, string>> = {
   insurance_products: () => ({ name: unique('New prod'), product_type: 'pet' }),
   lead_sources: () => ({ name: unique('New src'), source_type: 'event' }),
   activities: () => ({ lead_id: String(ids.leadA), logged_type: 'call', summary: unique('Logged call') }),
+  notes: () => ({ lead_id: String(ids.leadA), body: unique('New note') }),
+  tags: () => ({ name: unique('New tag'), organization_id: String(ids.orgA) }),
 };
 /** The field each edit changes. */
 const EDITED: Record<Resource, string> = {
   leads: 'city', campaigns: 'description', site_keys: 'name', api_keys: 'name', users: 'last_name', organizations: 'phone',
   insurance_products: 'description', lead_sources: 'description',
   activities: 'summary',
+  notes: 'body', tags: 'name',
 };
 
 /**
@@ -89,6 +97,9 @@ const MATRIX: Record<Resource | 'lead_submissions' | 'consents', Record<'read' |
   lead_submissions: { read: ROLES, create: [], edit: [], delete: [] },
   consents: { read: ROLES, create: [], edit: [], delete: [] },
   activities: { read: ROLES, create: ROLES, edit: ['superuser', 'admin'], delete: ['superuser', 'admin'] },
+  // Of a note someone else wrote: its author may also edit and delete it.
+  notes: { read: ROLES, create: ROLES, edit: ['superuser', 'admin', 'manager'], delete: ['superuser', 'admin', 'manager'] },
+  tags: { read: ROLES, create: ['superuser', 'admin', 'manager'], edit: ['superuser', 'admin', 'manager'], delete: ['superuser', 'admin', 'manager'] },
 };
 const cases = (kind: 'read' | 'create' | 'edit' | 'delete', resources = Object.keys(MATRIX) as (keyof typeof MATRIX)[]) =>
   resources.flatMap((resource) => ROLES.map((role) => [resource, role, MATRIX[resource][kind].includes(role)] as const));
@@ -167,6 +178,17 @@ describe('lead actions by role', () => {
     expect(res.status).toBeLessThan(500);
     const statuses = (await Lead.findAll({ where: { id: [one, two] } })).map((l) => l.status);
     expect(statuses).toEqual(allowed ? ['qualified', 'qualified'] : ['new', 'new']);
+  });
+
+  it.each(ROLES)('every role, %s included, tags and untags leads', async (role) => {
+    const [one, two] = [await make.leads(), await make.leads()];
+    const tag = await make.tags();
+    const add = await agents[role].post(api('leads', `bulk/addTag?recordIds=${one},${two}`)).send({ tag_id: String(tag) });
+    expect(succeeded(add)).toBe(true);
+    expect(await Lead.sequelize!.query(`SELECT lead_id FROM lead_tags WHERE tag_id = ${tag} ORDER BY lead_id`, { type: 'SELECT' } as never)).toEqual([{ lead_id: one }, { lead_id: two }]);
+    const remove = await agents[role].post(api('leads', `bulk/removeTag?recordIds=${one}`)).send({ tag_id: String(tag) });
+    expect(succeeded(remove)).toBe(true);
+    expect(await Lead.sequelize!.query(`SELECT lead_id FROM lead_tags WHERE tag_id = ${tag}`, { type: 'SELECT' } as never)).toEqual([{ lead_id: two }]);
   });
 
   it.each([['superuser', true], ['admin', true], ['manager', true], ['agent', false]] as const)('CSV export as %s: allowed %s', async (role, allowed) => {

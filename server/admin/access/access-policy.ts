@@ -45,6 +45,9 @@ const ORGANIZATION_CONTACT_FIELDS = ['name', 'description', 'website', 'phone', 
 // No user_id (the author is whoever logs it) or organization_id (the lead's); the form's type is logged_type (activity-adapter.ts).
 const ACTIVITY_FIELDS = ['lead_id', 'logged_type', 'direction', 'outcome', 'occurred_at', 'duration_seconds', 'summary', 'details'];
 const PIPELINE = PIPELINE_ACTIONS.map((step) => step.name);
+// No author_id or organization_id: the author is who writes it, the organization its lead's (note.resource.ts).
+const NOTE_FIELDS = ['lead_id', 'body', 'is_pinned'];
+const TAG_FIELDS = ['name', 'slug', 'colour'];
 
 /** Superusers write the organization a record belongs to; staff's records are always their own organization's. */
 const withOrganization = (fields: readonly string[]) => [...fields, 'organization_id'];
@@ -54,6 +57,7 @@ export const ACCESS_POLICY: Record<string, ResourcePolicy> = {
   leads: {
     read: ALL, create: ALL, edit: ALL, delete: MANAGERS,
     custom: { ...Object.fromEntries(PIPELINE.map((name) => [name, ALL])), changeStatus: MANAGERS, changePriority: MANAGERS,
+      addTag: ALL, removeTag: ALL,
       changeStatusMatching: MANAGERS, changePriorityMatching: MANAGERS, exportCsv: MANAGERS, timeline: ALL },
     writable: { ...same(ALL, LEAD_FIELDS), superuser: withOrganization(LEAD_FIELDS) },
   },
@@ -91,6 +95,12 @@ export const ACCESS_POLICY: Record<string, ResourcePolicy> = {
   consents: { read: ALL, create: NOBODY, edit: NOBODY, delete: NOBODY, writable: {} },
   // Everyone logs what they did; a record of what happened is changed or removed by admins only.
   activities: { read: ALL, create: ALL, edit: ADMINS, delete: ADMINS, writable: same(ALL, ACTIVITY_FIELDS) },
+  // Edit and delete narrow to the note's author, or an admin or manager, record by record (canChangeNote in note.resource.ts).
+  notes: { read: ALL, create: ALL, edit: ALL, delete: ALL, writable: same(ALL, NOTE_FIELDS) },
+  tags: {
+    read: ALL, create: MANAGERS, edit: MANAGERS, delete: MANAGERS,
+    writable: { ...same(MANAGERS, TAG_FIELDS), superuser: withOrganization(TAG_FIELDS) },
+  },
 };
 
 /** Pages and routes outside the resources: every signed-in staff member sees their own organization's. */

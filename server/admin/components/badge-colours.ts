@@ -1,6 +1,7 @@
 import {
   LEAD_PRIORITIES, LEAD_PRIORITY_LABELS, LEAD_STATUSES, LEAD_STATUS_LABELS, type LeadPriority, type LeadStatus,
 } from '../../../models/value-sets.js';
+import type { TagColour } from '../../../models/value-sets.js';
 
 /** A badge's text on its background; every pair reads at WCAG AA (4.5:1 or more, checked by a test). */
 export interface BadgeColours { text: string; background: string }
@@ -38,4 +39,25 @@ export type LeadBadgeField = keyof typeof LEAD_BADGE_FIELDS;
 export function leadBadge(field: LeadBadgeField, value: unknown): { label: string; colours: BadgeColours } | null {
   const { labels, colours } = LEAD_BADGE_FIELDS[field] as { labels: Record<string, string>; colours: Record<string, BadgeColours> };
   return typeof value === 'string' && Object.hasOwn(colours, value) ? { label: labels[value]!, colours: colours[value]! } : null;
+}
+
+/**
+ * The tag palette's pairs (TAG_COLOURS in models/value-sets.ts), tinted like
+ * the status badges so a tag never outshouts a lead's status. Keyed by the
+ * value set: a colour added there without a pair here is a type error.
+ */
+export const TAG_COLOUR_PAIRS: Record<TagColour, BadgeColours> = {
+  slate: { text: '#1E293B', background: '#F1F5F9' },
+  red: { text: '#991B1B', background: '#FEE2E2' },
+  orange: { text: '#9A3412', background: '#FFEDD5' },
+  amber: { text: '#92400E', background: '#FEF3C7' },
+  green: { text: '#166534', background: '#DCFCE7' },
+  teal: { text: '#115E59', background: '#CCFBF1' },
+  blue: { text: '#1E40AF', background: '#DBEAFE' },
+  purple: { text: '#6B21A8', background: '#F3E8FF' },
+};
+
+/** A tag colour's pair, or the grey one for a value outside the palette. */
+export function tagColours(colour: unknown): BadgeColours {
+  return typeof colour === 'string' && Object.hasOwn(TAG_COLOUR_PAIRS, colour) ? TAG_COLOUR_PAIRS[colour as TagColour] : TAG_COLOUR_PAIRS.slate;
 }

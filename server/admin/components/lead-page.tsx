@@ -1,6 +1,6 @@
 import React, { useEffect, useState } from 'react';
 import { ApiClient, type ActionProps, type RecordJSON } from 'adminjs';
-import { Box, Button, H4, Icon, Link, Text } from '@adminjs/design-system';
+import { Badge, Box, Button, H4, Icon, Link, Text } from '@adminjs/design-system';
 import { formatDate, formatDateTime } from '../format-date-time.js';
 import LeadIntake, { parseIntakeSummary } from './lead-intake.js';
 import { LeadTimeline } from './lead-timeline.js';
@@ -8,6 +8,7 @@ import { LogActivity, type LogPreset } from './log-activity.js';
 import { formatPhone, telHref } from './phone-format.js';
 import { useTimeZone } from './use-time-zone.js';
 import { LeadValueBadge } from './value-badge.js';
+import { tagColours } from './badge-colours.js';
 
 const api = new ApiClient();
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
@@ -37,6 +38,21 @@ function Fact({ label, children, testId }: { label: string; children: React.Reac
 /** A date or time of the lead, marked as every one on screen is (date-time-value.tsx), so it is found the same way. */
 function When({ path, children }: { path: string; children: string }) {
   return <span data-testid={`datetime-${path}`}>{children || "–"}</span>;
+}
+
+/** The lead's tags (the show action's `tag_list`, see tags/lead-tags-summary.ts), each on its palette colour. */
+function Tags({ raw }: { raw: unknown }) {
+  let tags: { id: number; name: string; colour: string }[] = [];
+  try { tags = JSON.parse(String(raw ?? '[]')) as typeof tags; } catch { tags = []; }
+  if (tags.length === 0) return <span className="lh-lead-none">none yet (tick the lead on the list, then Add tag)</span>;
+  return (
+    <>
+      {tags.map((tag) => {
+        const { text: colour, background } = tagColours(tag.colour);
+        return <Badge key={tag.id} size="sm" color={colour} bg={background} fontWeight="bold" style={{ borderColor: background, marginRight: 4 }} data-tag-colour={tag.colour}>{tag.name}</Badge>;
+      })}
+    </>
+  );
 }
 
 function address(p: Params): string {
@@ -80,6 +96,7 @@ export default function LeadPage({ record: given }: ActionProps) {
           <span><span className="lh-lead-label">Priority</span> <LeadValueBadge field="priority" value={p.priority} /></span>
           <span><span className="lh-lead-label">Score</span> <strong>{p.score === null || p.score === undefined ? '–' : `${text(p.score)} / 100`}</strong></span>
           <span><span className="lh-lead-label">Product</span> <Reference record={record} path="insurance_product_id" resource="insurance_products" /></span>
+          <span data-testid="lead-tags"><span className="lh-lead-label">Tags</span> <Tags raw={p.tag_list} /></span>
         </div>
         <div className="lh-lead-contact" data-testid="lead-contact">
           {tel && (

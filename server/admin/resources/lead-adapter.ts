@@ -1,10 +1,11 @@
 import type { ActionContext, BaseRecord, CurrentAdmin, Filter, ParamsType, PropertyErrors } from 'adminjs';
-import type { WhereOptions } from 'sequelize';
+import { Op, type WhereOptions } from 'sequelize';
 import { AppError } from '../../errors.js';
 import { Lead } from '../../../models/index.js';
 import { ScopedResource } from '../scoped-resource.js';
 import { SEARCH_FILTER } from '../search-filter.js';
 import { leadFormRules } from './lead-form-rules.js';
+import { assertOwnTags, isTagFilterKey, parseTagFilter, tagCondition, type TagFilter } from '../tags/tag-filter.js';
 
 /** The lead's title: "John Patel", not its email or id. Not a column; made from first and last name. */
 export const LEAD_NAME = 'name';
@@ -35,7 +36,30 @@ export class LeadResource extends ScopedResource {
       delete filter.filters[LEAD_NAME];
       filter.filters[SEARCH_FILTER] ??= { ...byName, path: SEARCH_FILTER };
     }
-    return super.conditionsFor(filter, currentAdmin);
+    if (!filter || !Object.keys(filter.filters).some(isTagFilterKey)) return super.conditionsFor(filter, currentAdmin);
+    // The tag filter is no column: the rest goes to the column filters on a copy, since
+    // count and find read the same Filter object in turn.
+    const tags = parseTagFilter(filter.filters);
+    const columns = Object.fromEntries(Object.entries(filter.filters).filter(([key]) => !isTagFilterKey(key)));
+    const rest = Object.assign(Object.create(Object.getPrototypeOf(filter) as object) as Filter, filter, { filters: columns });
+    const base = super.conditionsFor(rest, currentAdmin);
+    return tags ? { [Op.and]: [base, tagCondition(tags)] } : base;
+  }
+
+  /** A tag of another organization is refused by name before the list is read (see tag-filter.ts). */
+  private async checkTags(filter: Filter, context?: ActionContext): Promise<void> {
+    let tags: TagFilter | null;
+    try {
+      tags = parseTagFilter(filter.filters);
+    } catch {
+      return; // the list's own reading of the filter turns it into the field's error
+    }
+    if (tags) await assertOwnTags(tags, context?.currentAdmin);
+  }
+
+  override async count(filter: Filter, context?: ActionContext): Promise<number> {
+    await this.checkTags(filter, context);
+    return super.count(filter, context);
   }
 
   /** The title is made, not stored: there is nothing to sort it by in SQL. */
@@ -50,6 +74,7 @@ export class LeadResource extends ScopedResource {
   }
 
   override async find(filter: Filter, options: Parameters<ScopedResource['find']>[1], context?: ActionContext): Promise<BaseRecord[]> {
+    await this.checkTags(filter, context);
     return (await super.find(filter, options, context)).map(withName);
   }
 
