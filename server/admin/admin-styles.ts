@@ -68,6 +68,9 @@ const CSS = `
 .lh-timeline li { padding: 10px 0; border-bottom: 1px solid #eeeeef; overflow-wrap: anywhere; }
 .lh-timeline-head { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 2px 16px; }
 .lh-timeline-when { color: #454655; font-size: 13px; }
+.lh-pinned-notes { list-style: none; margin: 0 0 16px; padding: 0; }
+.lh-pinned-notes li { padding: 10px 12px; margin-bottom: 8px; background: #fff8e1; border: 1px solid #f0d98c; border-radius: 4px; }
+.lh-note-body { white-space: pre-line; overflow-wrap: anywhere; }
 .lh-timeline-details { white-space: pre-line; color: #454655; margin-top: 4px; }
 @media (max-width: 700px) {
   .lh-lead-details { grid-template-columns: 1fr; }

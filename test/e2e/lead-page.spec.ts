@@ -113,4 +113,28 @@ describe.each(SIZES)('a lead\'s page at $width×$height', (size) => {
     expect(await entries.count()).toBe(TIMELINE_PAGE + 10);
     expect(await page().getByTestId('timeline-older').count()).toBe(0);
   }, SLOW);
+
+  it('a note written on the page shows in the timeline; a pinned one above it, as text, and can be unpinned', async () => {
+    await page().goto(`/admin/resources/leads/records/${ids.silent}/show`);
+    const box = page().locator('#note-body');
+    await box.waitFor();
+    const plain = `Prefers evenings\nAsk about the boat <b>${size.width}</b>`;
+    await box.fill(plain);
+    await page().getByTestId('add-note-save').click();
+    const inTimeline = page().getByTestId('timeline-entry').filter({ hasText: `<b>${size.width}</b>` });
+    await inTimeline.waitFor();
+    expect(await inTimeline.innerText()).toContain(`Ask about the boat <b>${size.width}</b>`); // shown as typed, never as markup
+    await box.fill(`Do not call before 9 am (${size.width})`);
+    await page().locator('label[for="note-pin"]').click();
+    await page().getByTestId('add-note-save').click();
+    const pinned = page().getByTestId('pinned-note').filter({ hasText: `Do not call before 9 am (${size.width})` });
+    await pinned.waitFor();
+    expect(await seenByPerson(pinned)).toEqual(SEEN);
+    expect(await page().getByTestId('timeline-entry').filter({ hasText: `Do not call before 9 am (${size.width})` }).count()).toBe(0);
+    await page().getByTestId('lead-notes').scrollIntoViewIfNeeded();
+    await page().screenshot({ path: path.join(ARTIFACTS, `lead-notes-${size.width}.png`) });
+    await pinned.getByTestId('unpin-note').click();
+    await page().getByTestId('timeline-entry').filter({ hasText: `Do not call before 9 am (${size.width})` }).waitFor();
+    expect(await page().getByTestId('pinned-note').filter({ hasText: `(${size.width})` }).count()).toBe(0);
+  }, SLOW);
 });

@@ -1,4 +1,4 @@
-import { Activity, Lead } from '../../models/index.js';
+import { Activity, Lead, Note } from '../../models/index.js';
 import { TIMELINE_PAGE } from '../../server/admin/resources/activity-timeline.js';
 import { adminApi as api, createAdminFixture, type AdminFixture } from '../support/admin-fixture.js';
 
@@ -62,5 +62,30 @@ describe('the lead page\'s timeline', () => {
     expect(JSON.stringify(refused.body)).not.toContain('Bob');
     expect((await timeline('staff-b@test.co', fixture.ids.leadB)).status).toBe(200);
     expect((await timeline('super@test.co', busy)).body.timeline.entries).toHaveLength(TIMELINE_PAGE);
+  });
+
+  it('merges notes into the timeline at their time, pinned ones apart; activities and notes at one instant are each shown once', async () => {
+    const lead = await Lead.create({ first_name: 'Nell', last_name: 'Notes', email: 'nell@alpha.co', organization_id: fixture.ids.orgA } as never);
+    const at = new Date('2026-11-20T15:00:00Z');
+    await Activity.bulkCreate(Array.from({ length: 30 }, (_, i) => ({ lead_id: lead.id, organization_id: fixture.ids.orgA, type: 'call', summary: `Call ${i}`, occurred_at: at })) as never[]);
+    await Note.bulkCreate(Array.from({ length: 30 }, (_, i) => ({ lead_id: lead.id, organization_id: fixture.ids.orgA, body: `Note ${i}`, created_at: at })) as never[]);
+    await Note.create({ lead_id: lead.id, organization_id: fixture.ids.orgA, body: 'Pinned: prefers texts', is_pinned: true } as never);
+    const seen: string[] = [];
+    let query = '';
+    for (let page = 0; page < 4; page += 1) {
+      const { entries, next } = ((await timeline('agent-a@test.co', lead.id, query)).body as Page).timeline;
+      seen.push(...entries.map((e) => e.summary ?? (e as unknown as { details: string }).details));
+      if (!next) break;
+      query = `?before_at=${encodeURIComponent(next.occurredAt)}&before_id=${encodeURIComponent(next.id)}`;
+    }
+    expect(seen).toHaveLength(60);
+    expect(new Set(seen).size).toBe(60);
+    expect(seen).not.toContain('Pinned: prefers texts');
+    const notesRes = await timeline('agent-a@test.co', lead.id, '?types=note');
+    const notesOnly = (notesRes.body as Page).timeline.entries;
+    expect(notesOnly).toHaveLength(30);
+    expect(notesOnly.every((e) => e.type === 'note')).toBe(true);
+    // B's staff see none of A's notes in the timeline of A's lead.
+    expect((await timeline('staff-b@test.co', lead.id)).body.timeline).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import { ApiClient, type ActionProps, type RecordJSON } from 'adminjs';
 import { Badge, Box, Button, H4, Icon, Link, Text } from '@adminjs/design-system';
 import { formatDate, formatDateTime } from '../format-date-time.js';
 import LeadIntake, { parseIntakeSummary } from './lead-intake.js';
+import { LeadNotes } from './lead-notes.js';
 import { LeadTimeline } from './lead-timeline.js';
 import { LogActivity, type LogPreset } from './log-activity.js';
 import { formatPhone, telHref } from './phone-format.js';
@@ -122,6 +123,8 @@ export default function LeadPage({ record: given }: ActionProps) {
       <Box variant="container" mb="lg" data-testid="lead-activity">
         <H4>Log activity</H4>
         <LogActivity leadId={String(record.id)} preset={preset} onLogged={() => void logged()} />
+        <H4 mt="xl">Notes</H4>
+        <LeadNotes leadId={String(record.id)} onWritten={() => setVersion((v) => v + 1)} />
         <H4 mt="xl">Timeline</H4>
         <LeadTimeline leadId={String(record.id)} version={version} />
       </Box>

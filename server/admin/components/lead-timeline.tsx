@@ -17,6 +17,7 @@ const FILTERS: readonly { label: string; types: readonly ActivityType[] }[] = [
   { label: 'Calls', types: ['call'] },
   { label: 'Emails and texts', types: ['email', 'sms'] },
   { label: 'Meetings', types: ['meeting'] },
+  { label: 'Notes', types: ['note'] },
   { label: 'Status changes', types: ['status_change'] },
   { label: 'Submissions', types: ['submission'] },
 ];
@@ -27,6 +28,7 @@ type Cursor = Omit<TimelineCursor, 'occurredAt'> & { occurredAt: string };
 /** What happened, in words: "Status: New → Contacted", "Outbound call · Left a voicemail · 4 min". */
 function headline(entry: Entry): string {
   const meta = entry.metadata ?? {};
+  if (entry.kind === 'note') return 'Note';
   if (entry.type === 'status_change') {
     const label = (s: unknown) => LEAD_STATUS_LABELS[s as LeadStatus] ?? String(s ?? '');
     return `Status: ${label(meta.from)} → ${label(meta.to)}`;
@@ -81,7 +83,7 @@ export function LeadTimeline({ leadId, version }: { leadId: string; version: num
       {!loading && entries.length === 0 && <Text data-testid="timeline-empty">{filter.types.length ? 'Nothing of this kind yet.' : 'Nothing has happened with this lead yet. Log a call or an email above.'}</Text>}
       <ol className="lh-timeline">
         {entries.map((entry) => (
-          <li key={entry.id} data-testid="timeline-entry" data-type={entry.type}>
+          <li key={`${entry.kind}:${entry.id}`} data-testid="timeline-entry" data-type={entry.type}>
             <div className="lh-timeline-head">
               <strong>{headline(entry)}</strong>
               <span className="lh-timeline-when">{formatDateTime(entry.occurred_at, zone)}{entry.user_name ? ` · ${entry.user_name}` : ''}</span>

@@ -3,7 +3,7 @@ import { Lead } from '../../../models/index.js';
 import { ACTIVITY_TYPES, type ActivityType } from '../../../models/value-sets.js';
 import { OrganizationScope } from '../access/organization-scope.js';
 import { AppError } from '../../errors.js';
-import { activityTimeline, type TimelineCursor } from './activity-timeline.js';
+import { activityTimeline, parseCursorId, type TimelineCursor } from './activity-timeline.js';
 
 /** The lead page's timeline: one page per call, from a cursor (`before_at`, `before_id`), optionally of some types only (`types=call,email`). */
 export const TIMELINE_ACTION = 'timeline';
@@ -13,7 +13,7 @@ function cursor(query: Record<string, unknown>): TimelineCursor | undefined {
   const id = query.before_id;
   if (at === undefined && id === undefined) return undefined;
   const when = typeof at === 'string' ? new Date(at) : null;
-  if (!when || Number.isNaN(when.getTime()) || typeof id !== 'string' || !/^\d{1,18}$/.test(id)) {
+  if (!when || Number.isNaN(when.getTime()) || typeof id !== 'string' || !parseCursorId(id)) {
     throw new AppError('invalid_cursor', 422, 'This timeline page does not exist.', [{ field: 'before_at', code: 'invalid', message: 'Send before_at and before_id as the previous page gave them.' }]);
   }
   return { occurredAt: when, id };
