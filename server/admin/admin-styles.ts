@@ -56,6 +56,8 @@ const CSS = `
 .lh-lead-label, .lh-lead-fact dt { color: #454655; font-size: 12px; }
 .lh-lead-consent { font-size: 14px; font-weight: 600; }
 .lh-lead-none { color: #454655; font-size: 13px; }
+.lh-tag-remove { border: 0; background: none; color: inherit; font: inherit; margin-left: 4px; padding: 0 2px; cursor: pointer; }
+.lh-tag-picker { padding: 4px; border: 1px solid #c0c0ca; border-radius: 4px; background: #fff; font: inherit; font-size: 13px; }
 .lh-consent-yes { color: #0b6e35; }
 .lh-consent-no { color: #9a3412; }
 .lh-lead-details { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 16px 32px; margin: 16px 0 0; }

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { Activity, Consent, Lead, LeadSubmission, Organization, User, UserRole } from '../../models/index.js';
+import { Activity, Consent, Lead, LeadSubmission, LeadTag, Organization, Tag, User, UserRole } from '../../models/index.js';
 import { TIMELINE_PAGE } from '../../server/admin/resources/activity-timeline.js';
 import { hashPassword } from '../../server/auth/password.js';
 import { SLOW, browserSuite, signIn } from '../support/browser.js';
@@ -26,6 +26,7 @@ const suite = browserSuite('e2e_lead_page', async () => {
     organization_id: org.id, lead_id: consented.id, submission_id: submission.id, granted: true, consent_version: 'v3', language: 'en',
     consent_text: 'You may call me.', granted_at: new Date('2026-12-03T15:30:00Z'),
   } as never);
+  await Tag.create({ organization_id: org.id, name: 'Spanish speaker', slug: 'spanish-speaker', colour: 'teal' } as never);
   const silent = await Lead.create({ first_name: 'Omar', last_name: 'Quiet', email: 'omar@lead-page.e2e.test', organization_id: org.id } as never);
   const busy = await Lead.create({ first_name: 'Bea', last_name: 'Busy', email: 'bea@lead-page.e2e.test', organization_id: org.id } as never);
   await Activity.bulkCreate(Array.from({ length: TIMELINE_PAGE + 10 }, (_, i) => ({
@@ -136,5 +137,18 @@ describe.each(SIZES)('a lead\'s page at $width×$height', (size) => {
     await pinned.getByTestId('unpin-note').click();
     await page().getByTestId('timeline-entry').filter({ hasText: `Do not call before 9 am (${size.width})` }).waitFor();
     expect(await page().getByTestId('pinned-note').filter({ hasText: `(${size.width})` }).count()).toBe(0);
+  }, SLOW);
+
+  it('tags the lead from its page and takes the tag off again', async () => {
+    await page().goto(`/admin/resources/leads/records/${ids.silent}/show`);
+    const tags = page().getByTestId('lead-tags');
+    await page().getByTestId('lead-add-tag').click();
+    await page().getByTestId('lead-tag-picker').selectOption({ label: 'Spanish speaker' });
+    await tags.getByText('Spanish speaker').waitFor();
+    expect(await seenByPerson(tags.getByText('Spanish speaker'))).toEqual(SEEN);
+    expect(await LeadTag.count({ where: { lead_id: ids.silent } })).toBe(1);
+    await tags.getByRole('button', { name: 'Remove the tag Spanish speaker' }).click();
+    await page().waitForFunction(() => !document.querySelector('[data-testid="lead-tags"]')?.textContent?.includes('Spanish speaker'));
+    expect(await LeadTag.count({ where: { lead_id: ids.silent } })).toBe(0);
   }, SLOW);
 });

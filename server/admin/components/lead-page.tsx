@@ -41,17 +41,47 @@ function When({ path, children }: { path: string; children: string }) {
   return <span data-testid={`datetime-${path}`}>{children || "–"}</span>;
 }
 
-/** The lead's tags (the show action's `tag_list`, see tags/lead-tags-summary.ts), each on its palette colour. */
-function Tags({ raw }: { raw: unknown }) {
-  let tags: { id: number; name: string; colour: string }[] = [];
-  try { tags = JSON.parse(String(raw ?? '[]')) as typeof tags; } catch { tags = []; }
-  if (tags.length === 0) return <span className="lh-lead-none">none yet (tick the lead on the list, then Add tag)</span>;
+type TagSummary = { id: number; name: string; colour: string };
+
+/**
+ * The lead's tags (the show action's `tag_list`, see tags/lead-tags-summary.ts),
+ * each on its palette colour, with a remove button, and a picker of the
+ * organization's other tags. Both go through the leads' Add tag and Remove
+ * tag bulk actions for this one lead, so the rules are theirs.
+ */
+function Tags({ raw, leadId, onChanged }: { raw: unknown; leadId: string; onChanged: () => void }) {
+  let tags: TagSummary[] = [];
+  try { tags = JSON.parse(String(raw ?? '[]')) as TagSummary[]; } catch { tags = []; }
+  const [all, setAll] = useState<TagSummary[] | null>(null);
+  const change = async (actionName: 'addTag' | 'removeTag', tagId: number) => {
+    await api.bulkAction({ resourceId: 'leads', recordIds: [leadId], actionName, method: 'post', data: { tag_id: String(tagId) } });
+    onChanged();
+  };
+  const open = async () => {
+    const response = await api.resourceAction({ resourceId: 'tags', actionName: 'list', params: { perPage: '100', sortBy: 'name', direction: 'asc' } });
+    setAll(((response.data as { records?: RecordJSON[] }).records ?? []).map((r) => ({ id: Number(r.id), name: String(r.params.name), colour: String(r.params.colour) })));
+  };
+  const others = (all ?? []).filter((t) => !tags.some((mine) => mine.id === t.id));
   return (
     <>
       {tags.map((tag) => {
         const { text: colour, background } = tagColours(tag.colour);
-        return <Badge key={tag.id} size="sm" color={colour} bg={background} fontWeight="bold" style={{ borderColor: background, marginRight: 4 }} data-tag-colour={tag.colour}>{tag.name}</Badge>;
+        return (
+          <Badge key={tag.id} size="sm" color={colour} bg={background} fontWeight="bold" style={{ borderColor: background, marginRight: 4 }} data-tag-colour={tag.colour}>
+            {tag.name}
+            <button type="button" className="lh-tag-remove" aria-label={`Remove the tag ${tag.name}`} onClick={() => void change('removeTag', tag.id)}>×</button>
+          </Badge>
+        );
       })}
+      {all === null
+        ? <Button type="button" size="sm" variant="text" onClick={() => void open()} data-testid="lead-add-tag">{tags.length ? 'Add tag' : 'No tags yet: add one'}</Button>
+        : (
+          <select className="lh-tag-picker" aria-label="Add a tag" value="" data-testid="lead-tag-picker"
+            onChange={(e) => { if (e.target.value) void change('addTag', Number(e.target.value)).then(() => setAll(null)); }}>
+            <option value="">{others.length ? 'Choose a tag…' : 'No other tags (managers make them under Tags)'}</option>
+            {others.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+          </select>
+        )}
     </>
   );
 }
@@ -97,7 +127,7 @@ export default function LeadPage({ record: given }: ActionProps) {
           <span><span className="lh-lead-label">Priority</span> <LeadValueBadge field="priority" value={p.priority} /></span>
           <span><span className="lh-lead-label">Score</span> <strong>{p.score === null || p.score === undefined ? '–' : `${text(p.score)} / 100`}</strong></span>
           <span><span className="lh-lead-label">Product</span> <Reference record={record} path="insurance_product_id" resource="insurance_products" /></span>
-          <span data-testid="lead-tags"><span className="lh-lead-label">Tags</span> <Tags raw={p.tag_list} /></span>
+          <span data-testid="lead-tags"><span className="lh-lead-label">Tags</span> <Tags raw={p.tag_list} leadId={String(record.id)} onChanged={() => void logged()} /></span>
         </div>
         <div className="lh-lead-contact" data-testid="lead-contact">
           {tel && (
