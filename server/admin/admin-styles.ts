@@ -62,7 +62,9 @@ const CSS = `
 .lh-consent-no { color: #9a3412; }
 .lh-lead-details { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 16px 32px; margin: 16px 0 0; }
 .lh-lead-fact dd { margin: 2px 0 0; overflow-wrap: anywhere; }
-.lh-log-activity [class*="FormGroup"] { margin-bottom: 12px; }
+.lh-log-activity .lh-select { margin-bottom: 0; }
+.lh-log-activity > div, .lh-log-row > div, [data-testid="add-note"] > div { margin-bottom: 12px; }
+.lh-log-activity .adminjs_Text:empty, [data-testid="add-note"] .adminjs_Text:empty { display: none; }
 .lh-log-row { display: flex; flex-wrap: wrap; gap: 0 16px; }
 .lh-log-row > * { flex: 1 1 12rem; }
 .lh-timeline-filters { display: flex; flex-wrap: wrap; gap: 8px; margin: 8px 0 16px; }
