@@ -68,7 +68,7 @@ function Tags({ raw, leadId, onChanged }: { raw: unknown; leadId: string; onChan
         const { text: colour, background } = tagColours(tag.colour);
         return (
           <Badge key={tag.id} size="sm" color={colour} bg={background} fontWeight="bold" style={{ borderColor: background, marginRight: 4 }} data-tag-colour={tag.colour}>
-            {tag.name}
+            <span>{tag.name}</span>
             <button type="button" className="lh-tag-remove" aria-label={`Remove the tag ${tag.name}`} onClick={() => void change('removeTag', tag.id)}>×</button>
           </Badge>
         );
