@@ -28,6 +28,7 @@ import * as m024 from './2026.12.04T15.00.00.organization-timezone.js';
 import * as m025 from './2026.12.04T15.00.00.search-ignores-accents.js';
 import * as m026 from './2026.12.04T19.00.00.campaign-end-after-start.js';
 import * as m027 from './2026.12.04T19.10.00.campaign-active-follows-status.js';
+import * as m028 from './2026.12.04T20.30.00.create-documents.js';
 
 /** Table that records applied migrations (name + applied time). */
 export const MIGRATIONS_TABLE = 'schema_migrations';
@@ -66,6 +67,7 @@ const modules = {
   '2026.12.04T15.00.00.search-ignores-accents': m025,
   '2026.12.04T19.00.00.campaign-end-after-start': m026,
   '2026.12.04T19.10.00.campaign-active-follows-status': m027,
+  '2026.12.04T20.30.00.create-documents': m028,
 };
 
 export const MIGRATIONS: RunnableMigration<QueryInterface>[] = Object.entries(modules).map(

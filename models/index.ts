@@ -11,8 +11,10 @@ import { LeadSubmission, initLeadSubmission } from './lead-submission.model.js';
 import { SiteKey, initSiteKey } from './site-key.model.js';
 import { PasswordReset, initPasswordReset } from './password-reset.model.js';
 import { UserRole, initUserRole } from './user-role.model.js';
+import { Document, initDocument } from './document.model.js';
 
 export { ApiKey, Campaign, Consent, InsuranceProduct, Lead, LeadSource, LeadSubmission, Organization, PasswordReset, SiteKey, User, UserRole };
+export { Document };
 export * from './value-sets.js';
 
 let initialisedFor: Sequelize | undefined;
@@ -37,6 +39,7 @@ export function initModels(sequelize: Sequelize): void {
   initConsent(sequelize);
   initUserRole(sequelize);
   initPasswordReset(sequelize);
+  initDocument(sequelize);
 
   // Delete rules mirror the migrations' foreign keys, so Sequelize never tries
   // to emulate a cascade the database already performs.
@@ -76,5 +79,11 @@ export function initModels(sequelize: Sequelize): void {
   User.hasOne(UserRole, { foreignKey: 'user_id', as: 'staffRole', ...cascade });
   UserRole.belongsTo(User, { foreignKey: 'user_id', as: 'user' });
   User.hasMany(PasswordReset, { foreignKey: 'user_id', as: 'passwordResets', ...cascade });
+  Lead.hasMany(Document, { foreignKey: 'lead_id', as: 'documents', ...cascade });
+  Document.belongsTo(Lead, { foreignKey: 'lead_id', as: 'lead' });
+  Organization.hasMany(Document, { foreignKey: 'organization_id', as: 'documents', ...cascade });
+  Document.belongsTo(Organization, { foreignKey: 'organization_id', as: 'organization' });
+  User.hasMany(Document, { foreignKey: 'uploaded_by', as: 'uploadedDocuments', ...setNull });
+  Document.belongsTo(User, { foreignKey: 'uploaded_by', as: 'uploader' });
   initialisedFor = sequelize;
 }

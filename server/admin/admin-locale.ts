@@ -42,6 +42,10 @@ const OWN_PROPERTIES: Partial<Record<ResourceId, Record<string, string>>> = {
     lead_id: 'Lead', submission_id: 'Submission', granted: 'Granted', consent_version: 'Version', language: 'Language', granted_at: 'Granted at',
     text_sha256: 'Text fingerprint (SHA-256)', page_url: 'Page', trustedform_cert_url: 'TrustedForm certificate', leadid_token: 'LeadiD token',
   },
+  documents: {
+    original_name: 'File name', lead_id: 'Lead', content_type: 'Type', size_bytes: 'Size', uploaded_by: 'Uploaded by',
+    sha256: 'File fingerprint (SHA-256)', download: 'File', created_at: 'Uploaded',
+  },
 };
 
 /** AdminJS's resource words (resource-words.ts) with each table's labels, in its `resources.<id>` shape. */

@@ -27,6 +27,9 @@ export function createComponentLoader() {
     Account: component('Account'),
     LeadValueProperty: component('LeadValueProperty'),
     PhoneProperty: component('PhoneProperty'),
+    DocumentUpload: component('DocumentUpload'),
+    DocumentDownload: component('DocumentDownload'),
+    DocumentSize: component('DocumentSizeValue'),
   };
   // AdminJS's own list, replaced for every resource.
   loader.override('DefaultListAction', path.join(here, 'components', 'list', 'list-screen'));

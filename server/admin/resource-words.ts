@@ -14,6 +14,7 @@ export const RESOURCE_NOUNS = {
   api_keys: { plural: 'API keys', singular: 'API key' },
   lead_submissions: { plural: 'Submissions', singular: 'submission' },
   consents: { plural: 'Consents', singular: 'consent' },
+  documents: { plural: 'Documents', singular: 'document' },
 } as const satisfies Record<string, { plural: string; singular: string }>;
 
 export type ResourceId = keyof typeof RESOURCE_NOUNS;
@@ -25,7 +26,7 @@ const lower = (words: string) => (/^[A-Z]{2}/.test(words) ? words : words.charAt
 
 /** Labels of the resources' own actions, where AdminJS would say "Create new", "Show" or "exportCsv". */
 const OWN_ACTIONS: Partial<Record<ResourceId, Record<string, string>>> = {
-  leads: { exportCsv: 'Export leads to CSV' },
+  leads: { exportCsv: 'Export leads to CSV', uploadDocument: 'Upload document' },
 };
 
 /**

@@ -52,7 +52,7 @@ export const ACCESS_POLICY: Record<string, ResourcePolicy> = {
   leads: {
     read: ALL, create: ALL, edit: ALL, delete: MANAGERS,
     custom: { ...Object.fromEntries(PIPELINE.map((name) => [name, ALL])), changeStatus: MANAGERS, changePriority: MANAGERS,
-      changeStatusMatching: MANAGERS, changePriorityMatching: MANAGERS, exportCsv: MANAGERS },
+      changeStatusMatching: MANAGERS, changePriorityMatching: MANAGERS, exportCsv: MANAGERS, uploadDocument: ALL },
     writable: { ...same(ALL, LEAD_FIELDS), superuser: withOrganization(LEAD_FIELDS) },
   },
   campaigns: {
@@ -87,6 +87,9 @@ export const ACCESS_POLICY: Record<string, ResourcePolicy> = {
   },
   lead_submissions: { read: ALL, create: NOBODY, edit: NOBODY, delete: NOBODY, writable: {} },
   consents: { read: ALL, create: NOBODY, edit: NOBODY, delete: NOBODY, writable: {} },
+  // Rows come only from the upload route (leads' uploadDocument). Every role may delete, but an agent only
+  // their own uploads: the record-level rule is mayDeleteDocument() in resources/document.resource.ts.
+  documents: { read: ALL, create: NOBODY, edit: NOBODY, delete: ALL, writable: {} },
 };
 
 /** Pages and routes outside the resources: every signed-in staff member sees their own organization's. */

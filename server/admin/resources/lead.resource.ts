@@ -1,4 +1,4 @@
-import type { ResourceWithOptions } from 'adminjs';
+import type { ActionContext, ResourceWithOptions } from 'adminjs';
 import { LEAD_PRIORITIES, LEAD_PRIORITY_LABELS, LEAD_STATUSES, LEAD_STATUS_LABELS } from '../../../models/value-sets.js';
 import { bulkChangeActions, matchingChangeActions, pipelineRecordActions } from '../pipeline/pipeline-actions.js';
 import type { ComponentIds } from '../component-loader.js';
@@ -6,9 +6,12 @@ import { INTAKE_PROPERTY, withIntakeSummary } from './lead-intake-summary.js';
 import { LEAD_NAME, LeadResource } from './lead-adapter.js';
 import { SEARCH_FILTER } from '../search-filter.js';
 import { NAV, TIMESTAMPS, dropdown } from './common.js';
+import { leadDocumentFileHooks } from '../../documents/document-cleanup.js';
+import type { AdminDocuments } from '../../documents/admin-documents.js';
 
 /** The screen staff live in: newest first, searchable by name, email or phone. */
-export function leadResource(components: ComponentIds): ResourceWithOptions {
+export function leadResource(components: ComponentIds, documents: AdminDocuments): ResourceWithOptions {
+  const documentFiles = leadDocumentFileHooks(documents.store, documents.logger);
   return {
     resource: new LeadResource(),
     options: {
@@ -52,6 +55,14 @@ export function leadResource(components: ComponentIds): ResourceWithOptions {
         exportCsv: {
           actionType: 'resource', icon: 'Download', component: components.ExportCsv, showInDrawer: true,
           handler: async () => ({}),
+        },
+        // The database cascades a deleted lead's document rows; these remove their files.
+        delete: { ...documentFiles },
+        bulkDelete: { ...documentFiles },
+        uploadDocument: {
+          actionType: 'record', icon: 'Upload', component: components.DocumentUpload, showInDrawer: false,
+          custom: documents.uploadControl,
+          handler: async (_request: unknown, _response: unknown, context: ActionContext) => ({ record: context.record!.toJSON(context.currentAdmin) }),
         },
       },
     },
