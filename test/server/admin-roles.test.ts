@@ -1,4 +1,6 @@
 import { ApiKey, Campaign, InsuranceProduct, Lead, LeadSource, Organization, SiteKey, User, UserRole } from '../../models/index.js';
+import { Document } from '../../models/index.js';
+import { newStorageKey } from '../../server/documents/document-store.js';
 import { newPublishableKey, newSecretKey } from '../../server/auth/keys.js';
 import { adminAgent, adminApi as api, createAdminFixture, type AdminFixture } from '../support/admin-fixture.js';
 
@@ -44,11 +46,15 @@ const make = {
   organizations: async () => ids.orgA,
   insurance_products: async () => (await InsuranceProduct.create({ name: unique('Prod'), slug: unique('prod'), product_type: 'home' } as never)).id,
   lead_sources: async () => (await LeadSource.create({ name: unique('Src'), slug: unique('src'), source_type: 'email' } as never)).id,
+  // Uploaded by A's admin, so an agent's delete meets the rule that agents delete only their own uploads.
+  documents: async () => (await Document.create({ lead_id: ids.leadA, organization_id: ids.orgA, uploaded_by: ids.staffA, original_name: `${unique('doc')}.pdf`,
+    content_type: 'application/pdf', size_bytes: 10, storage_key: newStorageKey(ids.orgA), sha256: '0'.repeat(64) })).id,
 };
 type Resource = keyof typeof make;
 const MODEL: Record<Resource, { findByPk(id: number): Promise<{ get(key: string): unknown } | null>; count(): Promise<number> }> = {
   leads: Lead, campaigns: Campaign, site_keys: SiteKey, api_keys: ApiKey, users: User, organizations: Organization,
   insurance_products: InsuranceProduct, lead_sources: LeadSource,
+  documents: Document,
 };
 /** A valid new record of A (staff's organization is forced anyway; a superuser names it). */
 const NEW: Record<Resource, () => Record<string, string>> = {
@@ -61,11 +67,13 @@ const NEW: Record<Resource, () => Record<string, string>> = {
   organizations: () => ({ name: unique('New org') }),
   insurance_products: () => ({ name: unique('New prod'), product_type: 'pet' }),
   lead_sources: () => ({ name: unique('New src'), source_type: 'event' }),
+  documents: () => ({ original_name: unique('forged.pdf'), lead_id: String(ids.leadA), content_type: 'application/pdf', size_bytes: '10', storage_key: '1/x', sha256: '0'.repeat(64) }),
 };
 /** The field each edit changes. */
 const EDITED: Record<Resource, string> = {
   leads: 'city', campaigns: 'description', site_keys: 'name', api_keys: 'name', users: 'last_name', organizations: 'phone',
   insurance_products: 'description', lead_sources: 'description',
+  documents: 'original_name',
 };
 
 /**
@@ -83,6 +91,8 @@ const MATRIX: Record<Resource | 'lead_submissions' | 'consents', Record<'read' |
   lead_sources: { read: ROLES, create: ['superuser'], edit: ['superuser'], delete: ['superuser'] },
   lead_submissions: { read: ROLES, create: [], edit: [], delete: [] },
   consents: { read: ROLES, create: [], edit: [], delete: [] },
+  // Uploads only through the upload route; an agent deletes only their own uploads (not these: A's admin uploaded them).
+  documents: { read: ROLES, create: [], edit: [], delete: ['superuser', 'admin', 'manager'] },
 };
 const cases = (kind: 'read' | 'create' | 'edit' | 'delete', resources = Object.keys(MATRIX) as (keyof typeof MATRIX)[]) =>
   resources.flatMap((resource) => ROLES.map((role) => [resource, role, MATRIX[resource][kind].includes(role)] as const));
