@@ -11,7 +11,7 @@ import { newStorageKey } from '../../server/documents/document-store.js';
 import { sweepOrphanDocuments } from '../../server/documents/document-cleanup.js';
 import { contentDisposition } from '../../server/documents/document-routes.js';
 import { adminApi as api, createAdminFixture, type AdminFixture } from '../support/admin-fixture.js';
-import { docxFile, exeFile, filesUnder, multipart, pdfFile, plainZipFile, pngFile, xlsxFile } from '../support/document-files.js';
+import { docxFile, exeFile, filesUnder, heicFile, jpegFile, multipart, pdfFile, plainZipFile, pngFile, xlsxFile } from '../support/document-files.js';
 
 type Agent = Awaited<ReturnType<AdminFixture['login']>>['agent'];
 const MAX = 200_000;
@@ -71,6 +71,9 @@ describe('upload and download', () => {
   it.each([
     ['a PDF', 'Signed application.pdf', pdfFile(), 'application/pdf'],
     ['a PNG, with a name outside ASCII', 'Führerschein scan (1).png', pngFile(), 'image/png'],
+    ['a JPEG photo named .jpeg', 'car.JPEG', jpegFile(), 'image/jpeg'],
+    ['a JPEG photo named .jpg', 'car.jpg', jpegFile(), 'image/jpeg'],
+    ['an iPhone photo (HEIC)', 'IMG_0042.HEIC', heicFile(), 'image/heic'],
     ['a Word document', 'quote.docx', docxFile(), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
     ['an Excel workbook', 'drivers.xlsx', xlsxFile(), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
     ['a CSV file', 'vehicles.csv', Buffer.from('make,model\nVolvo,XC60\nKia,Niro ünïcode\n'), 'text/csv'],
@@ -98,6 +101,13 @@ describe('upload and download', () => {
   it("encodes the name as RFC 5987 says, with an ASCII stand-in", () => {
     expect(contentDisposition('Führerschein scan (1).png')).toBe(`attachment; filename="Fuhrerschein scan (1).png"; filename*=UTF-8''F%C3%BChrerschein%20scan%20%281%29.png`);
     expect(contentDisposition('a"b\\c.pdf')).toBe(`attachment; filename="a_b_c.pdf"; filename*=UTF-8''a%22b%5Cc.pdf`);
+  });
+
+  it("the lead's page offers the upload to every role that sees it", async () => {
+    for (const agent of [staffA, agentA, superuser]) {
+      const res = await agent.get(api('leads', `records/${ids.leadA}/show`));
+      expect(res.body.record.recordActions.map((a: { name: string }) => a.name)).toContain('uploadDocument');
+    }
   });
 
   it('lists the document under its lead, with a download link', async () => {

@@ -117,3 +117,14 @@ export function filesUnder(folder: string): string[] {
     .map((entry) => path.relative(folder, path.join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name)))
     .sort();
 }
+
+const isoBox = (type: string, body: Buffer) => {
+  const header = Buffer.alloc(8);
+  header.writeUInt32BE(8 + body.length);
+  header.write(type, 4, 'latin1');
+  return Buffer.concat([header, body]);
+};
+/** The start of an iPhone photo: an ISO box file whose brand is HEIC. */
+export const heicFile = () => Buffer.concat([isoBox('ftyp', Buffer.concat([Buffer.from('heic'), Buffer.alloc(4), Buffer.from('mif1heic')])), isoBox('meta', Buffer.alloc(32))]);
+/** A JFIF header and the end-of-image marker. */
+export const jpegFile = () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0'), Buffer.from([1, 1, 0, 0, 1, 0, 1, 0, 0]), Buffer.alloc(32), Buffer.from([0xff, 0xd9])]);
