@@ -62,6 +62,11 @@ export function documentRoutes({ store, documentsDir, maxBytes, loginPath, logge
 
   const upload: RequestHandler = async (req, res, next) => {
     let staged: string | undefined;
+    // Before answering, so that whoever reads the answer finds no staged file left behind.
+    const discardStaged = async () => {
+      if (staged) await fs.rm(staged, { force: true }).catch((error: unknown) => logger.warn(`Could not remove a staged upload ${staged}: ${String(error)}`));
+      staged = undefined;
+    };
     try {
       const admin = currentAdmin(req);
       // Signed out, the body is not read at all, and there is no page to send a script to.
@@ -90,14 +95,14 @@ export function documentRoutes({ store, documentsDir, maxBytes, loginPath, logge
         await store.delete(key).catch((failure: unknown) => logger.warn(`Could not remove the file of an upload that was not saved (${key}): ${String(failure)}`));
         throw error;
       }
+      await discardStaged();
       res.status(201).set('Cache-Control', 'no-store').json({ document: documentJson(document, root) });
     } catch (error) {
+      await discardStaged();
       // A refused body (or one never read) is discarded, so the refusal reaches the client, and the connection not reused.
       res.set('Connection', 'close');
       req.resume();
       next(error);
-    } finally {
-      if (staged) await fs.rm(staged, { force: true }).catch(() => {});
     }
   };
 
