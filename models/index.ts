@@ -19,6 +19,9 @@ import { Note, initNote } from './note.model.js';
 import { Tag, initTag } from './tag.model.js';
 import { LeadTag, initLeadTag } from './lead-tag.model.js';
 export { LeadTag, Note, Tag };
+import { Document, initDocument } from './document.model.js';
+
+export { Document };
 export * from './value-sets.js';
 
 let initialisedFor: Sequelize | undefined;
@@ -47,6 +50,7 @@ export function initModels(sequelize: Sequelize): void {
   initNote(sequelize);
   initTag(sequelize);
   initLeadTag(sequelize);
+  initDocument(sequelize);
 
   // Delete rules mirror the migrations' foreign keys, so Sequelize never tries
   // to emulate a cascade the database already performs.
@@ -103,5 +107,11 @@ export function initModels(sequelize: Sequelize): void {
   LeadTag.belongsTo(Lead, { foreignKey: 'lead_id', as: 'lead' });
   LeadTag.belongsTo(Tag, { foreignKey: 'tag_id', as: 'tag' });
   LeadTag.belongsTo(User, { foreignKey: 'created_by', as: 'createdBy' });
+  Lead.hasMany(Document, { foreignKey: 'lead_id', as: 'documents', ...cascade });
+  Document.belongsTo(Lead, { foreignKey: 'lead_id', as: 'lead' });
+  Organization.hasMany(Document, { foreignKey: 'organization_id', as: 'documents', ...cascade });
+  Document.belongsTo(Organization, { foreignKey: 'organization_id', as: 'organization' });
+  User.hasMany(Document, { foreignKey: 'uploaded_by', as: 'uploadedDocuments', ...setNull });
+  Document.belongsTo(User, { foreignKey: 'uploaded_by', as: 'uploader' });
   initialisedFor = sequelize;
 }

@@ -143,3 +143,28 @@ export const STAFF_ROLES = ['admin', 'manager', 'agent'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export const DEFAULT_STAFF_ROLE: StaffRole = 'agent';
 export const STAFF_ROLE_LABELS: Record<StaffRole, string> = { admin: 'Organization admin', manager: 'Manager', agent: 'Agent' };
+
+/**
+ * What a lead's document may be (documents.content_type), decided from the
+ * file's content, never its name or declared type (server/documents/document-type.ts).
+ * Each type lists the name endings that may carry it: a name must end with one of its type's.
+ */
+export const DOCUMENT_TYPES = [
+  'application/pdf', 'image/png', 'image/jpeg', 'image/heic',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'text/csv', 'text/plain',
+] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
+  'application/pdf': 'PDF', 'image/png': 'PNG image', 'image/jpeg': 'JPEG image', 'image/heic': 'HEIC photo',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel workbook',
+  'text/csv': 'CSV file', 'text/plain': 'Text file',
+};
+export const DOCUMENT_TYPE_EXTENSIONS: Record<DocumentType, readonly string[]> = {
+  'application/pdf': ['pdf'], 'image/png': ['png'], 'image/jpeg': ['jpg', 'jpeg'], 'image/heic': ['heic'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
+  'text/csv': ['csv'], 'text/plain': ['txt'],
+};

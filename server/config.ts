@@ -44,12 +44,27 @@ const schema = z.object({
   /** An admin session ends this many hours after sign-in, however active. */
   ADMIN_SESSION_ABSOLUTE_HOURS: int(1, 30 * 24).default(12),
   ADMIN_EMAIL: z.email().optional(),
+  /** Where lead documents are kept: `disk` (under DOCUMENTS_DIR) or `s3` (an S3-compatible bucket). */
+  DOCUMENTS_STORE: z.enum(['disk', 's3']).default('disk'),
+  /** The disk store's folder, beside the embedded database's by default; with `s3`, uploads are still staged here while they are checked. */
+  DOCUMENTS_DIR: z.string().min(1).default('data/documents'),
+  /** Largest document accepted, in bytes (10 MB). */
+  DOCUMENTS_MAX_BYTES: int(1, 1024 * 1024 * 1024).default(10 * 1024 * 1024),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  /** An S3-compatible service's URL (MinIO, R2…); unset for AWS itself. */
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  /** Bucket in the path rather than the host name, as most S3-compatible services want; default: true when S3_ENDPOINT is set. */
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
 });
 
-export type Config = Omit<z.infer<typeof schema>, 'SESSION_SECRET' | 'COOKIE_SECURE'> & {
+export type Config = Omit<z.infer<typeof schema>, 'SESSION_SECRET' | 'COOKIE_SECURE' | 'S3_FORCE_PATH_STYLE'> & {
   /** `EMBEDDED_PG_DIR` resolved against the working directory. */
   embeddedPgDir: string;
+  /** `DOCUMENTS_DIR` resolved against the working directory. */
+  documentsDir: string;
+  S3_FORCE_PATH_STYLE: boolean;
   /** Signs admin session cookies; required in production, a fixed value in development. */
   SESSION_SECRET: string;
   /** As express-session's `cookie.secure` takes it. */
@@ -108,11 +123,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problem = productionSecretProblem(parsed.data.SESSION_SECRET);
     if (problem) throw new ConfigError([`SESSION_SECRET: ${problem} (at least 32 random characters, e.g. \`openssl rand -base64 48\`)`]);
   }
+  if (parsed.data.DOCUMENTS_STORE === 's3' && !parsed.data.S3_BUCKET) {
+    throw new ConfigError(['S3_BUCKET: required when DOCUMENTS_STORE=s3 (the bucket documents are kept in)']);
+  }
   const cookieSecure = parsed.data.COOKIE_SECURE ?? (production ? 'true' : 'false');
   return {
     ...parsed.data,
     SESSION_SECRET: parsed.data.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
     COOKIE_SECURE: cookieSecure === 'auto' ? 'auto' : cookieSecure === 'true',
     embeddedPgDir: path.resolve(parsed.data.EMBEDDED_PG_DIR),
+    documentsDir: path.resolve(parsed.data.DOCUMENTS_DIR),
+    S3_FORCE_PATH_STYLE: (parsed.data.S3_FORCE_PATH_STYLE ?? (parsed.data.S3_ENDPOINT ? 'true' : 'false')) === 'true',
   };
 }

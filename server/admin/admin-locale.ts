@@ -49,6 +49,10 @@ const OWN_PROPERTIES: Partial<Record<ResourceId, Record<string, string>>> = {
   },
   notes: { search: 'Words in the note', title: 'Note', body: 'Note', lead_id: 'Lead', author_id: 'Written by', is_pinned: 'Pinned' },
   tags: { colour: 'Colour' },
+  documents: {
+    original_name: 'File name', lead_id: 'Lead', content_type: 'Type', size_bytes: 'Size', uploaded_by: 'Uploaded by',
+    sha256: 'File fingerprint (SHA-256)', download: 'File', created_at: 'Uploaded',
+  },
 };
 
 /** AdminJS's resource words (resource-words.ts) with each table's labels, in its `resources.<id>` shape. */

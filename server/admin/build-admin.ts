@@ -42,6 +42,11 @@ import { userResource } from './accounts/user.resource.js';
 import { activityResource } from './resources/activity.resource.js';
 import { noteResource } from './resources/note.resource.js';
 import { tagResource } from './tags/tag.resource.js';
+import { documentResource } from './resources/document.resource.js';
+import { adminDocuments, type AdminDocuments } from '../documents/admin-documents.js';
+import { createDocumentStore, type DocumentsConfig } from '../documents/create-store.js';
+import { documentRoutes } from '../documents/document-routes.js';
+import { loadConfig } from '../config.js';
 
 export { ADMIN_ROOT };
 const FONTS_PATH = '/admin-fonts/roboto';
@@ -54,7 +59,7 @@ AdminJS.registerAdapter({ Database, Resource });
 export interface AdminDeps {
   sequelize: Sequelize;
   databaseUrl: string;
-  config: Pick<Config, 'NODE_ENV' | 'SESSION_SECRET' | 'COOKIE_SECURE' | 'ADMIN_SESSION_IDLE_MINUTES' | 'ADMIN_SESSION_ABSOLUTE_HOURS'>;
+  config: Pick<Config, 'NODE_ENV' | 'SESSION_SECRET' | 'COOKIE_SECURE' | 'ADMIN_SESSION_IDLE_MINUTES' | 'ADMIN_SESSION_ABSOLUTE_HOURS'> & DocumentsConfig;
   logger?: Logger;
 }
 
@@ -82,7 +87,13 @@ export interface AdminMount {
   close(): Promise<void>;
 }
 
-export function createAdmin(): AdminJS {
+/** Without a store (the bundle script, tests of words), the development default: nothing is touched until a file is. */
+const defaultDocuments = (): AdminDocuments => {
+  const config = loadConfig({});
+  return adminDocuments(createDocumentStore(config), config.DOCUMENTS_MAX_BYTES);
+};
+
+export function createAdmin(documents: AdminDocuments = defaultDocuments()): AdminJS {
   const { loader, ids } = createComponentLoader();
   const admin = new AdminJS({
     componentLoader: loader,
@@ -95,12 +106,13 @@ export function createAdmin(): AdminJS {
     loginPath: `${ADMIN_ROOT}/login`,
     logoutPath: `${ADMIN_ROOT}/logout`,
     resources: [
-      leadResource(ids), campaignResource(), leadSourceResource(),
+      leadResource(ids, documents), campaignResource(), leadSourceResource(),
       insuranceProductResource(),
       organizationResource(), userResource(ids),
       siteKeyResource(ids), apiKeyResource(ids), leadSubmissionResource(ids), consentResource(),
       activityResource(ids),
       noteResource(), tagResource(ids),
+      documentResource(ids, documents.store, documents.logger),
     ].map(withAccess).map(withFormDefaults),
     branding: BRANDING,
     assets: { styles: [ADMIN_STYLES_PATH] },
@@ -145,7 +157,8 @@ function refuseUnknownActions(): void {
  * instance).
  */
 export function buildAdmin({ sequelize, databaseUrl, config, logger }: AdminDeps): AdminMount {
-  const admin = createAdmin();
+  const documents = adminDocuments(createDocumentStore(config), config.DOCUMENTS_MAX_BYTES, logger);
+  const admin = createAdmin(documents);
   const production = config.NODE_ENV === 'production';
   prepareComponents(admin, config.NODE_ENV, logger);
   const sessionPool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
@@ -168,6 +181,10 @@ export function buildAdmin({ sequelize, databaseUrl, config, logger }: AdminDeps
   );
   // Added after the login check the router was built with, so it is behind the admin session too.
   router.get('/export/leads.csv', leadsCsvExport({ admin, logger }));
+  // Ahead of AdminJS's router, whose body parser refuses files; behind the session checks of `sessions`.
+  const files = documentRoutes({
+    store: documents.store, documentsDir: config.documentsDir, maxBytes: config.DOCUMENTS_MAX_BYTES, loginPath: admin.options.loginPath, logger,
+  });
   return {
     admin,
     mount(app) {
@@ -178,7 +195,7 @@ export function buildAdmin({ sequelize, databaseUrl, config, logger }: AdminDeps
       app.use(ADMIN_ROOT, crossSiteGuard());
       app.use(`${ADMIN_ROOT}/api`, readableNotices);
       app.use(passwordResetPage(sequelize)); // before the login check: the link is for someone who cannot sign in
-      app.use(ADMIN_ROOT, sessions, router, adminErrors);
+      app.use(ADMIN_ROOT, sessions, files, router, adminErrors);
     },
     async close() {
       store.close();

@@ -31,6 +31,9 @@ export function createComponentLoader() {
     BulkTag: component('BulkTag'),
     TagBadge: component('TagBadge'),
     TagList: component('TagList'),
+    DocumentUpload: component('DocumentUpload'),
+    DocumentDownload: component('DocumentDownload'),
+    DocumentSize: component('DocumentSizeValue'),
   };
   // AdminJS's own list, replaced for every resource.
   loader.override('DefaultListAction', path.join(here, 'components', 'list', 'list-screen'));

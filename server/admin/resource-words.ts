@@ -17,6 +17,7 @@ export const RESOURCE_NOUNS = {
   activities: { plural: 'Activities', singular: 'activity' },
   notes: { plural: 'Notes', singular: 'note' },
   tags: { plural: 'Tags', singular: 'tag' },
+  documents: { plural: 'Documents', singular: 'document' },
 } as const satisfies Record<string, { plural: string; singular: string }>;
 
 export type ResourceId = keyof typeof RESOURCE_NOUNS;
@@ -28,7 +29,7 @@ const lower = (words: string) => (/^[A-Z]{2}/.test(words) ? words : words.charAt
 
 /** Labels of the resources' own actions, where AdminJS would say "Create new", "Show" or "exportCsv". */
 const OWN_ACTIONS: Partial<Record<ResourceId, Record<string, string>>> = {
-  leads: { exportCsv: 'Export leads to CSV' },
+  leads: { exportCsv: 'Export leads to CSV', uploadDocument: 'Upload document' },
 };
 
 /**

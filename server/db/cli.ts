@@ -7,6 +7,9 @@ import { createMigrator } from './migrator.js';
 import { renderProgress } from './progress.js';
 import { describeStartupError } from './startup-errors.js';
 import { seedReport } from '../seed/seed-report.js';
+import { initModels } from '../../models/index.js';
+import { createDocumentStore } from '../documents/create-store.js';
+import { sweepOrphanDocuments } from '../documents/document-cleanup.js';
 
 const USAGE = `Usage: leadharbor-db <command> [options]
 
@@ -16,6 +19,8 @@ Commands:
   rollback --all          revert every migration
   status                  list applied and pending migrations      (npm run db:status)
   seed [--leads N]        load idempotent demo data (default 200)  (npm run db:seed)
+  sweep-documents         remove stored document files no row refers to,
+                          and uploads a crash left half-written      (npm run db:sweep-documents)
 
 Uses DATABASE_URL, or the embedded PostgreSQL when it is unset.`;
 
@@ -39,7 +44,7 @@ async function run(): Promise<void> {
   });
   const [command, ...extra] = positionals;
   if (values.help || !command) { out(USAGE); return; }
-  if (!['migrate', 'rollback', 'status', 'seed'].includes(command)) fail(`Unknown command "${command}"`);
+  if (!['migrate', 'rollback', 'status', 'seed', 'sweep-documents'].includes(command)) fail(`Unknown command "${command}"`);
   if (extra.length) fail(`Unexpected argument "${extra[0]}"`);
 
   const config = loadConfig();
@@ -81,6 +86,19 @@ async function run(): Promise<void> {
           onProgress: renderProgress('leads', process.stderr),
         });
         for (const line of seedReport(result)) out(line);
+        break;
+      }
+      case 'sweep-documents': {
+        const pending = (await migrator.status()).pending;
+        if (pending.length) fail(`The schema is not current (${pending.length} pending migration(s)): run npm run db:migrate first`);
+        initModels(db.sequelize);
+        out(`Sweeping ${config.DOCUMENTS_STORE === 's3' ? `s3://${config.S3_BUCKET}` : config.documentsDir} (files younger than an hour are left: an upload may be under way)`);
+        const result = await sweepOrphanDocuments({
+          store: createDocumentStore(config), documentsDir: config.documentsDir,
+          onProgress: ({ checked, removed }) => process.stderr.write(`\r  ${checked} file(s) checked, ${removed} removed`),
+        });
+        process.stderr.write('\n');
+        out(`${result.checked} file(s) checked: ${result.removed} without a document removed, ${result.staleTemporary} half-written upload(s) removed.`);
         break;
       }
     }

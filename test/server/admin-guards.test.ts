@@ -1,5 +1,7 @@
 import request from 'supertest';
 import { Campaign, Lead, PasswordReset, SiteKey, User } from '../../models/index.js';
+import { Document } from '../../models/index.js';
+import { newStorageKey } from '../../server/documents/document-store.js';
 import { verifyPassword } from '../../server/auth/password.js';
 import { newPublishableKey } from '../../server/auth/keys.js';
 import { PASSWORD, adminAgent, adminApi as api, createAdminFixture, type AdminFixture } from '../support/admin-fixture.js';
@@ -207,5 +209,32 @@ describe('My account', () => {
     expect((await User.findByPk(ids.staffB))!.first_name).not.toBe('Stella');
     const blank = await admin.post('/admin/api/pages/account').send({ intent: 'profile', first_name: '  ', last_name: 'A' });
     expect(blank.body.errors.first_name).toBe('Enter your first name.');
+  });
+});
+
+describe('documents: isolation and the hidden storage key', () => {
+  let docB = 0;
+  beforeAll(async () => {
+    docB = (await Document.create({ lead_id: ids.leadB, organization_id: ids.orgB, original_name: 'beta.pdf', content_type: 'application/pdf',
+      size_bytes: 10, storage_key: newStorageKey(ids.orgB), sha256: 'b'.repeat(64) })).id;
+  });
+
+  it("where a file is stored cannot be filtered, sorted or read, by staff or superusers", async () => {
+    for (const agent of [admin, superuser]) {
+      expect((await agent.get(`${api('documents', 'actions/list')}?filters.storage_key=${ids.orgB}`)).status).toBe(422);
+      expect((await agent.get(`${api('documents', 'actions/list')}?sortBy=storage_key`)).status).toBe(422);
+    }
+    const show = await superuser.get(api('documents', `records/${docB}/show`));
+    expect(show.body.record.params.original_name).toBe('beta.pdf');
+    expect(show.body.record.params.storage_key).toBeUndefined();
+  });
+
+  it("staff of A naming B's organization or B's lead in the filters still see none of B's documents", async () => {
+    for (const query of [`filters.organization_id=${ids.orgB}`, `filters.lead_id=${ids.leadB}`, `filters.original_name=beta`]) {
+      const res = await admin.get(`${api('documents', 'actions/list')}?${query}`);
+      expect(res.status).toBeLessThan(500);
+      expect((res.body.records ?? []).map((r: { id: string }) => r.id)).not.toContain(String(docB));
+    }
+    expect((await admin.get(`/admin/documents/${docB}/download`)).status).toBe(404);
   });
 });

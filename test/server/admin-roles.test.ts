@@ -1,5 +1,7 @@
 import { ApiKey, Campaign, InsuranceProduct, Lead, LeadSource, Organization, SiteKey, User, UserRole } from '../../models/index.js';
 import { Note, Tag } from '../../models/index.js';
+import { Document } from '../../models/index.js';
+import { newStorageKey } from '../../server/documents/document-store.js';
 import { newPublishableKey, newSecretKey } from '../../server/auth/keys.js';
 import { adminAgent, adminApi as api, createAdminFixture, type AdminFixture } from '../support/admin-fixture.js';
 import { Activity } from '../../models/index.js';
@@ -50,6 +52,9 @@ const make = {
   // Written by A's admin: an agent is not its author (authors change their own notes: test/server/notes.test.ts).
   notes: async () => (await Note.create({ lead_id: ids.leadA, organization_id: ids.orgA, author_id: ids.staffA, body: unique('Note') })).id,
   tags: async () => (await Tag.create({ organization_id: ids.orgA, name: unique('Tag'), slug: unique('tag') })).id,
+  // Uploaded by A's admin, so an agent's delete meets the rule that agents delete only their own uploads.
+  documents: async () => (await Document.create({ lead_id: ids.leadA, organization_id: ids.orgA, uploaded_by: ids.staffA, original_name: `${unique('doc')}.pdf`,
+    content_type: 'application/pdf', size_bytes: 10, storage_key: newStorageKey(ids.orgA), sha256: '0'.repeat(64) })).id,
 };
 type Resource = keyof typeof make;
 const MODEL: Record<Resource, { findByPk(id: number): Promise<{ get(key: string): unknown } | null>; count(): Promise<number> }> = {
@@ -57,6 +62,7 @@ const MODEL: Record<Resource, { findByPk(id: number): Promise<{ get(key: string)
   insurance_products: InsuranceProduct, lead_sources: LeadSource,
   activities: Activity as never,
   notes: Note, tags: Tag,
+  documents: Document,
 };
 /** A valid new record of A (staff's organization is forced anyway; a superuser names it). */
 const NEW: Record<Resource, () => Record<string, string>> = {
@@ -72,6 +78,7 @@ const NEW: Record<Resource, () => Record<string, string>> = {
   activities: () => ({ lead_id: String(ids.leadA), logged_type: 'call', summary: unique('Logged call') }),
   notes: () => ({ lead_id: String(ids.leadA), body: unique('New note') }),
   tags: () => ({ name: unique('New tag'), organization_id: String(ids.orgA) }),
+  documents: () => ({ original_name: unique('forged.pdf'), lead_id: String(ids.leadA), content_type: 'application/pdf', size_bytes: '10', storage_key: '1/x', sha256: '0'.repeat(64) }),
 };
 /** The field each edit changes. */
 const EDITED: Record<Resource, string> = {
@@ -79,6 +86,7 @@ const EDITED: Record<Resource, string> = {
   insurance_products: 'description', lead_sources: 'description',
   activities: 'summary',
   notes: 'body', tags: 'name',
+  documents: 'original_name',
 };
 
 /**
@@ -100,6 +108,8 @@ const MATRIX: Record<Resource | 'lead_submissions' | 'consents', Record<'read' |
   // Of a note someone else wrote: its author may also edit and delete it.
   notes: { read: ROLES, create: ROLES, edit: ['superuser', 'admin', 'manager'], delete: ['superuser', 'admin', 'manager'] },
   tags: { read: ROLES, create: ['superuser', 'admin', 'manager'], edit: ['superuser', 'admin', 'manager'], delete: ['superuser', 'admin', 'manager'] },
+  // Uploads only through the upload route; an agent deletes only their own uploads (not these: A's admin uploaded them).
+  documents: { read: ROLES, create: [], edit: [], delete: ['superuser', 'admin', 'manager'] },
 };
 const cases = (kind: 'read' | 'create' | 'edit' | 'delete', resources = Object.keys(MATRIX) as (keyof typeof MATRIX)[]) =>
   resources.flatMap((resource) => ROLES.map((role) => [resource, role, MATRIX[resource][kind].includes(role)] as const));

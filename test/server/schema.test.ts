@@ -163,3 +163,63 @@ describe('updated_at triggers and delete rules', () => {
     expect(rows).toEqual([{ ref: null }]);
   });
 });
+
+describe('documents (issue 13, beyond seed_schema.json)', () => {
+  let org: number;
+  let lead: number;
+  let user: number;
+  const insert = (extra: Record<string, unknown> = {}) => {
+    const row = { lead_id: lead, organization_id: org, uploaded_by: user, original_name: 'a.pdf', content_type: 'application/pdf', size_bytes: 10,
+      storage_key: `${org}/${Math.random().toString(16).slice(2)}`, sha256: 'a'.repeat(64), ...extra };
+    const columns = Object.keys(row);
+    return [`INSERT INTO documents (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`, Object.values(row)] as const;
+  };
+  beforeAll(async () => {
+    await client.query('BEGIN');
+    org = (await client.query(`INSERT INTO organizations (name, slug) VALUES ('Docs', 'docs-schema') RETURNING id`)).rows[0].id;
+    lead = (await client.query(`INSERT INTO leads (first_name, last_name, email, organization_id) VALUES ('D', 'S', 'd@s.co', $1) RETURNING id`, [org])).rows[0].id;
+    user = (await client.query(`INSERT INTO users (email, hashed_password, first_name, last_name, organization_id) VALUES ('doc@s.co', 'h', 'D', 'S', $1) RETURNING id`, [org])).rows[0].id;
+  });
+  afterAll(async () => { await client.query('ROLLBACK'); });
+
+  it('has its columns, ix_ indexes (storage_key unique) and delete rules', async () => {
+    const { rows: columns } = await client.query(`SELECT column_name, data_type, character_maximum_length AS len, is_nullable FROM information_schema.columns
+      WHERE table_name = 'documents' ORDER BY ordinal_position`);
+    expect(columns.map((c) => `${c.column_name} ${c.data_type}${c.len ? `(${c.len})` : ''}${c.is_nullable === 'NO' ? ' not null' : ''}`)).toEqual([
+      'id integer not null', 'lead_id integer not null', 'organization_id integer not null', 'uploaded_by integer', 'original_name character varying(255) not null',
+      'content_type character varying(100) not null', 'size_bytes bigint not null', 'storage_key character varying(200) not null', 'sha256 character(64) not null',
+      'created_at timestamp without time zone not null', 'updated_at timestamp without time zone not null',
+    ]);
+    const { rows: indexes } = await client.query(`SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'documents' AND indexname LIKE 'ix_%' ORDER BY 1`);
+    expect(indexes.map((i) => i.indexname)).toEqual(['ix_documents_lead_id', 'ix_documents_organization_id', 'ix_documents_storage_key', 'ix_documents_uploaded_by']);
+    expect(indexes.find((i) => i.indexname === 'ix_documents_storage_key').indexdef).toMatch(/UNIQUE/);
+    const { rows: fks } = await client.query(`SELECT conname, confdeltype FROM pg_constraint WHERE conrelid = 'documents'::regclass AND contype = 'f' ORDER BY 1`);
+    expect(fks).toEqual([
+      { conname: 'fk_documents_lead_id', confdeltype: 'c' }, { conname: 'fk_documents_organization_id', confdeltype: 'c' },
+      { conname: 'fk_documents_uploaded_by', confdeltype: 'n' },
+    ]);
+  });
+
+  it.each([
+    ['a content type outside DOCUMENT_TYPES', { content_type: 'text/html' }, 'ck_documents_content_type'],
+    ['a size of 0', { size_bytes: 0 }, 'ck_documents_size_bytes'],
+    ['a SHA-256 that is not 64 hex digits', { sha256: 'Z'.repeat(64) }, 'ck_documents_sha256'],
+  ])('refuses %s', async (_label, extra, constraint) => {
+    const [sql, params] = insert(extra);
+    expect((await rejection(sql, [...params])).constraint).toBe(constraint);
+  });
+
+  it('refuses a storage key used twice, refreshes updated_at, cascades with its lead and keeps itself when its uploader goes', async () => {
+    const [sql, params] = insert({ storage_key: `${org}/same` });
+    const id = (await client.query(sql, [...params])).rows[0].id;
+    expect((await rejection(sql, [...params])).constraint).toBe('ix_documents_storage_key');
+    await client.query(`UPDATE documents SET updated_at = '2000-01-01' WHERE id = $1`, [id]);
+    await client.query(`UPDATE documents SET original_name = 'b.pdf' WHERE id = $1`, [id]);
+    const { rows: [row] } = await client.query('SELECT updated_at FROM documents WHERE id = $1', [id]);
+    expect(Math.abs(row.updated_at.getTime() - Date.now())).toBeLessThan(60_000);
+    await client.query('DELETE FROM users WHERE id = $1', [user]);
+    expect((await client.query('SELECT uploaded_by FROM documents WHERE id = $1', [id])).rows).toEqual([{ uploaded_by: null }]);
+    await client.query('DELETE FROM leads WHERE id = $1', [lead]);
+    expect((await client.query('SELECT count(*)::int AS n FROM documents WHERE id = $1', [id])).rows[0].n).toBe(0);
+  });
+});

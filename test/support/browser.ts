@@ -58,7 +58,7 @@ export interface RunningApp {
  * components are bundled first: with NODE_ENV=test the app neither watches
  * nor bundles them, and a browser would otherwise get a stale bundle.
  */
-export async function startApp(label: string, seed?: (sequelize: Sequelize) => Promise<void>): Promise<RunningApp> {
+export async function startApp(label: string, seed?: (sequelize: Sequelize) => Promise<void>, env: Record<string, string> = {}): Promise<RunningApp> {
   const database = await createTestDatabase(label);
   let sequelize: Sequelize | undefined;
   let admin: AdminMount | undefined;
@@ -66,7 +66,7 @@ export async function startApp(label: string, seed?: (sequelize: Sequelize) => P
     await migrate(database.url);
     sequelize = connect(database.url);
     await seed?.(sequelize);
-    admin = buildAdmin({ sequelize, databaseUrl: database.url, config: loadConfig({ NODE_ENV: 'test' }) });
+    admin = buildAdmin({ sequelize, databaseUrl: database.url, config: loadConfig({ NODE_ENV: 'test', ...env }) });
     await bundleComponents(admin.admin);
     const server = await listen(createApp({ sequelize, logger: quietLogger, mountAdmin: admin.mount }));
     const { port } = server.address() as AddressInfo;
@@ -133,10 +133,11 @@ export const SLOW = 120_000;
  * context and page per test, and after each test the check that nothing was
  * fetched from the internet and no page script failed.
  */
-export function browserSuite(label: string, seed: (sequelize: Sequelize) => Promise<void>): BrowserSuite {
+/** `env` is added to the admin's configuration (e.g. `{ DOCUMENTS_DIR }`). */
+export function browserSuite(label: string, seed: (sequelize: Sequelize) => Promise<void>, env: Record<string, string> = {}): BrowserSuite {
   const suite = {} as BrowserSuite;
   beforeAll(async () => {
-    [suite.app, suite.browser] = await Promise.all([startApp(label, seed), launchBrowser()]);
+    [suite.app, suite.browser] = await Promise.all([startApp(label, seed, env), launchBrowser()]);
   }, SLOW);
   afterAll(async () => {
     await suite.browser?.close();

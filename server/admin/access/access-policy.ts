@@ -58,7 +58,7 @@ export const ACCESS_POLICY: Record<string, ResourcePolicy> = {
     read: ALL, create: ALL, edit: ALL, delete: MANAGERS,
     custom: { ...Object.fromEntries(PIPELINE.map((name) => [name, ALL])), changeStatus: MANAGERS, changePriority: MANAGERS,
       addTag: ALL, removeTag: ALL,
-      changeStatusMatching: MANAGERS, changePriorityMatching: MANAGERS, exportCsv: MANAGERS, timeline: ALL },
+      changeStatusMatching: MANAGERS, changePriorityMatching: MANAGERS, exportCsv: MANAGERS, timeline: ALL, uploadDocument: ALL },
     writable: { ...same(ALL, LEAD_FIELDS), superuser: withOrganization(LEAD_FIELDS) },
   },
   campaigns: {
@@ -101,6 +101,9 @@ export const ACCESS_POLICY: Record<string, ResourcePolicy> = {
     read: ALL, create: MANAGERS, edit: MANAGERS, delete: MANAGERS,
     writable: { ...same(MANAGERS, TAG_FIELDS), superuser: withOrganization(TAG_FIELDS) },
   },
+  // Rows come only from the upload route (leads' uploadDocument). Every role may delete, but an agent only
+  // their own uploads: the record-level rule is mayDeleteDocument() in resources/document.resource.ts.
+  documents: { read: ALL, create: NOBODY, edit: NOBODY, delete: ALL, writable: {} },
 };
 
 /** Pages and routes outside the resources: every signed-in staff member sees their own organization's. */

@@ -1,4 +1,4 @@
-import type { ResourceWithOptions } from 'adminjs';
+import type { ActionContext, ResourceWithOptions } from 'adminjs';
 import { LEAD_PRIORITIES, LEAD_PRIORITY_LABELS, LEAD_STATUSES, LEAD_STATUS_LABELS } from '../../../models/value-sets.js';
 import { bulkChangeActions, matchingChangeActions, pipelineRecordActions } from '../pipeline/pipeline-actions.js';
 import type { ComponentIds } from '../component-loader.js';
@@ -10,9 +10,12 @@ import { NAV, TIMESTAMPS, dropdown } from './common.js';
 import { leadTagActions } from '../tags/lead-tag-actions.js';
 import { TAG_LIST_PROPERTY, withLeadTags } from '../tags/lead-tags-summary.js';
 import { TAGS_FILTER, TAGS_MATCH_FILTER } from '../tags/tag-filter.js';
+import { leadDocumentFileHooks } from '../../documents/document-cleanup.js';
+import type { AdminDocuments } from '../../documents/admin-documents.js';
 
 /** The screen staff live in: newest first, searchable by name, email or phone. */
-export function leadResource(components: ComponentIds): ResourceWithOptions {
+export function leadResource(components: ComponentIds, documents: AdminDocuments): ResourceWithOptions {
+  const documentFiles = leadDocumentFileHooks(documents.store, documents.logger);
   return {
     resource: new LeadResource(),
     options: {
@@ -68,6 +71,14 @@ export function leadResource(components: ComponentIds): ResourceWithOptions {
         exportCsv: {
           actionType: 'resource', icon: 'Download', component: components.ExportCsv, showInDrawer: true,
           handler: async () => ({}),
+        },
+        // The database cascades a deleted lead's document rows; these remove their files.
+        delete: { ...documentFiles },
+        bulkDelete: { ...documentFiles },
+        uploadDocument: {
+          actionType: 'record', icon: 'Upload', component: components.DocumentUpload, showInDrawer: false,
+          custom: documents.uploadControl,
+          handler: async (_request: unknown, _response: unknown, context: ActionContext) => ({ record: context.record!.toJSON(context.currentAdmin) }),
         },
       },
     },
