@@ -56,6 +56,16 @@ export const up: MigrationFn<QueryInterface> = async ({ context: qi }) => {
   await installFunction(qi, activityContactDateV1);
   await installFunction(qi, activityOnStatusChangeV1);
   await installFunction(qi, activityOnSubmissionV1);
+  // Submissions stored before this table existed get their submission activity, as later ones get from the trigger,
+  // so a lead's timeline starts with how it came in however old it is. Status changes before now left no trace to rebuild.
+  await qi.sequelize.query(`
+    INSERT INTO activities (lead_id, organization_id, type, occurred_at, summary, metadata)
+    SELECT s.lead_id, s.organization_id, 'submission', s.created_at,
+           CASE WHEN s.outcome = 'duplicate' THEN 'Asked again through the intake' ELSE 'Came in through the intake' END || coalesce(' for ' || p.name, ''),
+           jsonb_build_object('submission_id', s.id, 'reference', s.reference, 'outcome', s.outcome,
+                              'insurance_product_id', s.insurance_product_id, 'product', p.name)
+      FROM lead_submissions s LEFT JOIN insurance_products p ON p.id = s.insurance_product_id
+     WHERE s.lead_id IS NOT NULL`);
 };
 
 export const down: MigrationFn<QueryInterface> = async ({ context: qi }) => {
