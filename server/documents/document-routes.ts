@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { CurrentAdmin } from 'adminjs';
 import { Op } from 'sequelize';
-import { Document, Lead } from '../../models/index.js';
+import { Activity, Document, Lead } from '../../models/index.js';
 import { AppError } from '../errors.js';
 import { createLogger, type Logger } from '../logger.js';
 import { can } from '../admin/access/access-policy.js';
@@ -87,9 +87,18 @@ export function documentRoutes({ store, documentsDir, maxBytes, loginPath, logge
       await store.put(key, createReadStream(file.path), { size: file.size, contentType: type });
       let document: Document;
       try {
-        document = await Document.create({
-          lead_id: lead.id, organization_id: lead.organization_id!, uploaded_by: Number(asAdmin(admin)!.id) || null,
-          original_name: file.name.name, content_type: type, size_bytes: file.size, storage_key: key, sha256: file.sha256,
+        const uploader = Number(asAdmin(admin)!.id) || null;
+        // The document and its line on the lead's timeline are one write: neither without the other.
+        document = await Document.sequelize!.transaction(async (transaction) => {
+          const made = await Document.create({
+            lead_id: lead.id, organization_id: lead.organization_id!, uploaded_by: uploader,
+            original_name: file.name.name, content_type: type, size_bytes: file.size, storage_key: key, sha256: file.sha256,
+          }, { transaction });
+          await Activity.create({
+            lead_id: lead.id, organization_id: lead.organization_id, user_id: uploader, type: 'document', summary: `Uploaded ${file.name.name}`,
+            metadata: { document_id: made.id, name: file.name.name, content_type: type, size_bytes: file.size },
+          } as never, { transaction });
+          return made;
         });
       } catch (error) {
         await store.delete(key).catch((failure: unknown) => logger.warn(`Could not remove the file of an upload that was not saved (${key}): ${String(failure)}`));

@@ -1,10 +1,12 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { Activity, Consent, Lead, LeadSubmission, LeadTag, Organization, Tag, User, UserRole } from '../../models/index.js';
 import { TIMELINE_PAGE } from '../../server/admin/resources/activity-timeline.js';
 import { hashPassword } from '../../server/auth/password.js';
 import { SLOW, browserSuite, signIn } from '../support/browser.js';
 import { SEEN, seenByPerson, withinViewportWidth } from '../support/seen.js';
+import { pdfFile } from '../support/document-files.js';
 
 const PASSWORD = 'correct-horse-battery';
 const AGENT = 'agent@lead-page.e2e.test';
@@ -33,7 +35,7 @@ const suite = browserSuite('e2e_lead_page', async () => {
     lead_id: busy.id, organization_id: org.id, type: 'email', direction: 'outbound', summary: `Email ${i}`, occurred_at: new Date(Date.UTC(2026, 10, 1) + i * 60_000),
   })) as never[]);
   Object.assign(ids, { consented: consented.id, silent: silent.id, busy: busy.id });
-});
+}, { DOCUMENTS_DIR: await mkdtemp(path.join(os.tmpdir(), 'lh-lead-page-docs-')) });
 
 beforeEach(() => signIn(suite.isolated.context, suite.app.baseURL, AGENT, PASSWORD));
 const page = () => suite.page;
@@ -150,5 +152,19 @@ describe.each(SIZES)('a lead\'s page at $width×$height', (size) => {
     await tags.getByRole('button', { name: 'Remove the tag Spanish speaker' }).click();
     await page().waitForFunction(() => !document.querySelector('[data-testid="lead-tags"]')?.textContent?.includes('Spanish speaker'));
     expect(await LeadTag.count({ where: { lead_id: ids.silent } })).toBe(0);
+  }, SLOW);
+
+  it('uploads a document from the page; the timeline says who uploaded what, with its download', async () => {
+    await page().goto(`/admin/resources/leads/records/${ids.consented}/show`);
+    const name = `application-${size.width}.pdf`;
+    const bytes = pdfFile(`Signed application ${size.width}`);
+    await page().getByTestId('lead-documents').getByTestId('document-file').setInputFiles({ name, mimeType: 'application/pdf', buffer: bytes });
+    const entry = page().getByTestId('timeline-entry').filter({ hasText: `Uploaded ${name}` });
+    await entry.waitFor();
+    expect(await entry.innerText()).toContain('Al Agent');
+    const [download] = await Promise.all([page().waitForEvent('download'), entry.getByTestId('timeline-download').click()]);
+    expect(download.suggestedFilename()).toBe(name);
+    expect(Buffer.compare(await readFile((await download.path())!), bytes)).toBe(0);
+    expect(await Activity.count({ where: { lead_id: ids.consented, type: 'document' } })).toBeGreaterThan(0);
   }, SLOW);
 });

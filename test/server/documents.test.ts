@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { Document, Lead } from '../../models/index.js';
+import { Activity, Document, Lead, User } from '../../models/index.js';
 import { DiskDocumentStore } from '../../server/documents/disk-store.js';
 import { newStorageKey } from '../../server/documents/document-store.js';
 import { sweepOrphanDocuments } from '../../server/documents/document-cleanup.js';
@@ -108,6 +108,17 @@ describe('upload and download', () => {
       const res = await agent.get(api('leads', `records/${ids.leadA}/show`));
       expect(res.body.record.recordActions.map((a: { name: string }) => a.name)).toContain('uploadDocument');
     }
+  });
+
+  it('puts the upload on the lead\'s timeline, by whom, as one write with the document; a refused upload adds no line', async () => {
+    const res = await upload(agentA, ids.leadA, 'timeline.pdf', pdfFile('timeline'));
+    expect(res.status).toBe(201);
+    const line = await Activity.findOne({ where: { lead_id: ids.leadA, type: 'document', summary: 'Uploaded timeline.pdf' } });
+    expect(line?.metadata).toMatchObject({ document_id: res.body.document.id, name: 'timeline.pdf', content_type: 'application/pdf' });
+    expect(line?.user_id).toBe((await User.findOne({ where: { email: 'agent-a@test.co' } }))!.id);
+    const lines = await Activity.count({ where: { type: 'document' } });
+    expect((await upload(agentA, ids.leadA, 'forged.pdf', exeFile())).status).toBe(415);
+    expect(await Activity.count({ where: { type: 'document' } })).toBe(lines);
   });
 
   it('lists the document under its lead, with a download link', async () => {

@@ -13,7 +13,7 @@ interface Custom { root: string; maxBytes: number; accept: string; allowed: stri
  * to keep it; its refusal is shown in its own words. Below, the lead's
  * documents, each with its download link.
  */
-export default function DocumentUpload({ action, record }: ActionProps) {
+export default function DocumentUpload({ action, record, onUploaded }: ActionProps & { onUploaded?: () => void }) {
   const { root, maxBytes, accept, allowed } = action.custom as Custom;
   const leadId = String(record?.id ?? '');
   const [documents, setDocuments] = useState<Uploaded[]>([]);
@@ -48,6 +48,7 @@ export default function DocumentUpload({ action, record }: ActionProps) {
       if (res.ok && body.document) {
         setDone(`${body.document.original_name} uploaded.`);
         await load();
+        onUploaded?.();
       } else {
         const messages = (body.errors ?? []).map((e) => e.message);
         setErrors(messages.length ? messages : [body.detail ?? 'The upload failed. Try again.']);

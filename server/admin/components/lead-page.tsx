@@ -2,6 +2,7 @@ import React, { useEffect, useState } from 'react';
 import { ApiClient, type ActionProps, type RecordJSON } from 'adminjs';
 import { Badge, Box, Button, H4, Icon, Link, Text } from '@adminjs/design-system';
 import { formatDate, formatDateTime } from '../format-date-time.js';
+import DocumentUpload from './document-upload.js';
 import LeadIntake, { parseIntakeSummary } from './lead-intake.js';
 import { LeadNotes } from './lead-notes.js';
 import { LeadTimeline } from './lead-timeline.js';
@@ -100,7 +101,8 @@ function address(p: Params): string {
  * came from.
  * The pipeline moves, edit and delete stay in the header above.
  */
-export default function LeadPage({ record: given }: ActionProps) {
+export default function LeadPage(props: ActionProps) {
+  const { record: given } = props;
   const zone = useTimeZone();
   const [record, setRecord] = useState(given);
   const [preset, setPreset] = useState<LogPreset | null>(null);
@@ -114,6 +116,8 @@ export default function LeadPage({ record: given }: ActionProps) {
     if (response.data.record) setRecord(response.data.record);
   };
   const p = record.params as Params;
+  // The upload control of the lead's own Upload document action, where the role allows it.
+  const upload = record.recordActions.find((a) => a.name === 'uploadDocument');
   const summary = parseIntakeSummary(p.intake);
   const consent = summary?.consent ?? null;
   const phone = text(p.phone);
@@ -158,6 +162,13 @@ export default function LeadPage({ record: given }: ActionProps) {
         <H4 mt="xl">Timeline</H4>
         <LeadTimeline leadId={String(record.id)} version={version} />
       </Box>
+
+      {upload && (
+        <Box variant="container" mb="lg" data-testid="lead-documents">
+          <H4>Documents</H4>
+          <DocumentUpload {...props} record={record} action={upload} onUploaded={() => setVersion((v) => v + 1)} />
+        </Box>
+      )}
 
       <Box variant="container" mb="lg">
         <H4>Details</H4>

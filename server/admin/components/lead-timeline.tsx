@@ -1,6 +1,6 @@
 import React, { useCallback, useEffect, useState } from 'react';
 import { ApiClient } from 'adminjs';
-import { Box, Button, Text } from '@adminjs/design-system';
+import { Box, Button, Link, Text } from '@adminjs/design-system';
 import {
   ACTIVITY_DIRECTION_LABELS, ACTIVITY_TYPE_LABELS, CALL_OUTCOME_LABELS, LEAD_STATUS_LABELS,
   type ActivityDirection, type ActivityType, type CallOutcome, type LeadStatus,
@@ -18,6 +18,7 @@ const FILTERS: readonly { label: string; types: readonly ActivityType[] }[] = [
   { label: 'Emails and texts', types: ['email', 'sms'] },
   { label: 'Meetings', types: ['meeting'] },
   { label: 'Notes', types: ['note'] },
+  { label: 'Documents', types: ['document'] },
   { label: 'Status changes', types: ['status_change'] },
   { label: 'Submissions', types: ['submission'] },
 ];
@@ -49,6 +50,7 @@ function headline(entry: Entry): string {
  */
 export function LeadTimeline({ leadId, version }: { leadId: string; version: number }) {
   const zone = useTimeZone();
+  const root = window.location.pathname.replace(/\/resources\/.*$/, '');
   const [filter, setFilter] = useState(FILTERS[0]!);
   const [entries, setEntries] = useState<Entry[]>([]);
   const [next, setNext] = useState<Cursor | null>(null);
@@ -89,6 +91,9 @@ export function LeadTimeline({ leadId, version }: { leadId: string; version: num
               <span className="lh-timeline-when">{formatDateTime(entry.occurred_at, zone)}{entry.user_name ? ` · ${entry.user_name}` : ''}</span>
             </div>
             {entry.summary && entry.type !== 'status_change' && <div>{entry.summary}</div>}
+            {entry.type === 'document' && entry.metadata?.document_id != null && (
+              <Link href={`${root}/documents/${String(entry.metadata.document_id)}/download`} data-testid="timeline-download">Download</Link>
+            )}
             {entry.details && <div className="lh-timeline-details">{entry.details}</div>}
           </li>
         ))}
