@@ -164,8 +164,8 @@ export default function LeadPage(props: ActionProps) {
       </Box>
 
       {upload && (
-        <Box variant="container" mb="lg" data-testid="lead-documents">
-          <H4>Documents</H4>
+        // The control draws its own box and heading.
+        <Box mb="lg" data-testid="lead-documents">
           <DocumentUpload {...props} record={record} action={upload} onUploaded={() => setVersion((v) => v + 1)} />
         </Box>
       )}
