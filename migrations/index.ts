@@ -32,6 +32,7 @@ import * as m028 from './2026.12.04T20.00.00.create-activities.js';
 import * as mCreateNotes from './2026.12.04T20.10.00.create-notes.js';
 import * as mCreateTags from './2026.12.04T20.20.00.create-tags.js';
 import * as mCreateDocuments from './2026.12.04T20.30.00.create-documents.js';
+import * as mLeadsByOrganizationAndId from './2026.12.04T20.50.00.leads-by-organization-and-id.js';
 
 /** Table that records applied migrations (name + applied time). */
 export const MIGRATIONS_TABLE = 'schema_migrations';
@@ -74,6 +75,7 @@ const modules = {
   '2026.12.04T20.10.00.create-notes': mCreateNotes,
   '2026.12.04T20.20.00.create-tags': mCreateTags,
   '2026.12.04T20.30.00.create-documents': mCreateDocuments,
+  '2026.12.04T20.50.00.leads-by-organization-and-id': mLeadsByOrganizationAndId,
 };
 
 export const MIGRATIONS: RunnableMigration<QueryInterface>[] = Object.entries(modules).map(
