@@ -1,15 +1,12 @@
 import { BaseRecord, ForbiddenError, ValidationError, flat, type ActionContext, type Filter, type ParamsType, type PropertyErrors } from 'adminjs';
 import { Resource as SequelizeResource } from '@adminjs/sequelize';
-import {
-  ForeignKeyConstraintError, Op, UniqueConstraintError, ValidationError as SequelizeValidationError, type ModelStatic, type Model, type Transaction, type WhereOptions,
-} from 'sequelize';
+import { Op, type ModelStatic, type Model, type Transaction, type WhereOptions } from 'sequelize';
 import type { CurrentAdmin } from 'adminjs';
 import { OrganizationScope } from './access/organization-scope.js';
 import { AppError } from '../errors.js';
 import { filterConditions } from './filter-conditions.js';
 import { assertReferences } from './reference-check.js';
-import { checkViolation } from './check-violations.js';
-import { clearedAsEmpty, modelErrors, readable } from './form-check.js';
+import { asFieldErrors, clearedAsEmpty, modelErrors } from './form-check.js';
 import { assertPage } from './list-page-bounds.js';
 import { listTotal } from './list-total.js';
 import { SEARCH_FILTER } from './search-filter.js';
@@ -243,7 +240,7 @@ export class ScopedResource extends SequelizeResource {
   override async create(params: ParamsType, context?: ActionContext): Promise<ParamsType> {
     const confined = await this.checkedForm(this.confine(params, context), null);
     await assertReferences(this, confined, context);
-    return this.visible(await this.mapDatabaseErrors(() => this.asActor(context, (transaction) => this.createRow(confined, transaction))));
+    return this.visible(await asFieldErrors(this.model, () => this.asActor(context, (transaction) => this.createRow(confined, transaction))));
   }
 
   /** Secret columns are written once, when the record is made (see api-key-actions.ts), never by an edit. */
@@ -253,7 +250,7 @@ export class ScopedResource extends SequelizeResource {
     const writable = Object.fromEntries(Object.entries(params).filter(([key]) => !this.secretColumns.includes(key.split('.')[0]!)));
     const confined = await this.checkedForm(this.confine(writable, context), existing.params);
     await assertReferences(this, confined, context, existing);
-    return this.visible(await this.mapDatabaseErrors(() => this.asActor(context, (transaction) => this.updateRow(id, confined, transaction))));
+    return this.visible(await asFieldErrors(this.model, () => this.asActor(context, (transaction) => this.updateRow(id, confined, transaction))));
   }
 
   /**
@@ -268,20 +265,18 @@ export class ScopedResource extends SequelizeResource {
 
   /**
    * @adminjs/sequelize's create and update, with a transaction (theirs take
-   * none): the same parsing of the form's values, hooks and conversion of
-   * Sequelize's validation errors.
+   * none): the same parsing of the form's values and hooks; their errors
+   * become field errors in asFieldErrors (form-check.ts).
    */
   private async createRow(params: ParamsType, transaction: Transaction): Promise<ParamsType> {
     const values = flat.unflatten<ParamsType, ParamsType>(this.parseParams(params));
-    return adapterErrors(async () => (await this.model.create(values, { transaction })).toJSON());
+    return (await this.model.create(values, { transaction })).toJSON();
   }
 
   private async updateRow(id: string | number, params: ParamsType, transaction: Transaction): Promise<ParamsType> {
     const values = flat.unflatten<ParamsType, ParamsType>(this.parseParams(params));
-    return adapterErrors(async () => {
-      await this.model.update(values, { where: { [this.primaryKey()]: id }, individualHooks: true, hooks: true, transaction });
-      return (await this.model.findByPk(id, { transaction }))!.toJSON();
-    });
+    await this.model.update(values, { where: { [this.primaryKey()]: id }, individualHooks: true, hooks: true, transaction });
+    return (await this.model.findByPk(id, { transaction }))!.toJSON();
   }
 
   /**
@@ -303,38 +298,5 @@ export class ScopedResource extends SequelizeResource {
   override async delete(id: string | number, context?: ActionContext): Promise<void> {
     await this.assertReachable(id, context);
     await super.delete(id);
-  }
-
-  /** A reference to a row that does not exist, or a value a CHECK refuses, is the user's mistake: say which field, never a 500. */
-  private async mapDatabaseErrors<T>(write: () => Promise<T>): Promise<T> {
-    try {
-      return await write();
-    } catch (error) {
-      if (error instanceof ForeignKeyConstraintError) {
-        const field = (error.fields as string[] | undefined)?.[0] ?? String(error.index ?? 'reference');
-        throw new ValidationError({ [field]: { message: 'The selected record does not exist (it may have been deleted).', type: 'foreign_key' } });
-      }
-      const check = checkViolation(error, this.model);
-      if (check) throw new ValidationError({ [check.field]: { message: check.message, type: 'check' } });
-      if (error instanceof ValidationError) {
-        // The Sequelize adapter's own conversion keeps Sequelize's words ("Lead.status cannot be null").
-        throw new ValidationError(Object.fromEntries(Object.entries(error.propertyErrors)
-          .map(([field, e]) => [field, readable(e.message, (e as { kind?: string }).kind ?? e.type)])), error.baseError ?? undefined);
-      }
-      throw error;
-    }
-  }
-}
-
-/** Sequelize's validation and unique errors as AdminJS field errors, as @adminjs/sequelize converts them (its helper is not exported). */
-async function adapterErrors<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if ((error instanceof SequelizeValidationError || error instanceof UniqueConstraintError) && error.errors.some((e) => e.path)) {
-      throw new ValidationError(Object.fromEntries(error.errors.filter((e) => e.path)
-        .map((e) => [e.path!, readable(e.message, e.validatorKey ?? undefined)])));
-    }
-    throw error;
   }
 }
