@@ -5,8 +5,6 @@ import { activityContactDateV1 } from '../../migrations/functions/activity-conta
 import { ACTOR_SETTING, withActor } from '../../server/db/actor.js';
 import { activityResource } from '../../server/admin/resources/activity.resource.js';
 import { LOGGED_TYPE } from '../../server/admin/resources/activity-adapter.js';
-import { activityTimeline } from '../../server/admin/resources/activity-timeline.js';
-import { OrganizationScope } from '../../server/admin/access/organization-scope.js';
 import { adminApi as api, createAdminFixture, type AdminFixture } from '../support/admin-fixture.js';
 
 type Agent = Awaited<ReturnType<AdminFixture['login']>>['agent'];
@@ -385,50 +383,5 @@ describe('roles: an agent logs, an admin corrects', () => {
     const res = await staffA.post(api('activities', `records/${auto!.id}/edit`)).field('details', 'Went with a competitor.');
     expect(res.body.notice?.type).toBe('success');
     expect(await Activity.findByPk(auto!.id, { raw: true })).toMatchObject({ type: 'status_change', details: 'Went with a competitor.', metadata: { from: 'new', to: 'lost' } });
-  });
-});
-
-describe('the lead page\'s timeline query', () => {
-  const scopeOf = (organization: number) => OrganizationScope.of({ is_superuser: false, organization_id: organization } as never);
-  let lead: number;
-  beforeAll(async () => {
-    lead = await freshLead();
-    // 120 entries, ten at each instant, so pages must tell same-instant entries apart by id.
-    await fixture.sequelize.query(`
-      INSERT INTO activities (lead_id, organization_id, type, summary, occurred_at)
-      SELECT $1, $2, 'call', 'Call ' || g, timestamp '2026-12-01 09:00' + (g / 10) * interval '1 hour' FROM generate_series(1, 120) g`, { bind: [lead, ids.orgA] });
-  });
-
-  it('pages newest first through every entry exactly once', async () => {
-    const seen: string[] = [];
-    let before: Awaited<ReturnType<typeof activityTimeline>>['next'] = null;
-    let pages = 0;
-    do {
-      const page = await activityTimeline(fixture.sequelize, scopeOf(ids.orgA), lead, { limit: 50, ...(before ? { before } : {}) });
-      seen.push(...page.entries.map((e) => e.id));
-      before = page.next;
-      pages += 1;
-    } while (before);
-    expect(pages).toBe(3);
-    expect(new Set(seen).size).toBe(120);
-    const all = await Activity.findAll({ where: { lead_id: lead }, order: [['occurred_at', 'DESC'], ['id', 'DESC']], raw: true });
-    expect(seen).toEqual(all.map((a) => String(a.id)));
-  });
-
-  it('filters by type, and shows another organization\'s staff nothing', async () => {
-    expect((await activityTimeline(fixture.sequelize, scopeOf(ids.orgA), lead, { types: ['email'] })).entries).toEqual([]);
-    expect((await activityTimeline(fixture.sequelize, scopeOf(ids.orgB), lead)).entries).toEqual([]);
-  });
-
-  it('can read the timeline index from the cursor in order, with no sort', async () => {
-    // A table this small is read whole; forbidding that shows what the index alone can do.
-    const plan = await fixture.sequelize.transaction(async (transaction) => {
-      await fixture.sequelize.query('SET LOCAL enable_seqscan = off', { transaction });
-      const rows = await fixture.sequelize.query<{ 'QUERY PLAN': string }>(`EXPLAIN SELECT id FROM activities WHERE lead_id = $1 AND (occurred_at, id) < ($2, $3)
-        ORDER BY occurred_at DESC, id DESC LIMIT 51`, { bind: [lead, '2026-12-01 12:00', '999999'], type: QueryTypes.SELECT, transaction });
-      return rows.map((r) => r['QUERY PLAN']).join('\n');
-    });
-    expect(plan).toMatch(/Index (Only )?Scan using ix_activities_lead_id_occurred_at/);
-    expect(plan).not.toMatch(/Sort/);
   });
 });
