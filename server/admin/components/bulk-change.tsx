@@ -1,38 +1,17 @@
 import React, { useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
-import { ApiClient, useNotice, useTranslation, type ActionProps } from 'adminjs';
+import { useTranslation, type ActionProps } from 'adminjs';
 import { Box, Button, H5, Label, Text } from '@adminjs/design-system';
-import { countOf, withParams } from './list/list-query.js';
-
-const api = new ApiClient();
+import { countOf } from './list/list-query.js';
+import { useBulkApply } from './use-bulk-apply.js';
 
 /** Drawer for "Change status" / "Change priority" on the selected leads. */
 export default function BulkChange({ action, resource, records = [] }: ActionProps) {
   const { field, options } = action.custom as { field: string; options: { value: string; label: string }[] };
   const [value, setValue] = useState(options[0]?.value ?? '');
-  const [busy, setBusy] = useState(false);
-  const addNotice = useNotice();
-  const location = useLocation();
-  const navigate = useNavigate();
   const { translateAction, translateProperty } = useTranslation();
   const count = countOf(records.length, 'lead', 'leads');
-
-  const apply = async () => {
-    setBusy(true);
-    try {
-      const res = await api.bulkAction({
-        resourceId: resource.id, actionName: action.name, recordIds: records.map((r) => r.id), data: { [field]: value },
-      });
-      if (res.data.notice) addNotice(res.data.notice);
-      // Back to the list as it was filtered, sorted and paged, reloaded.
-      if (res.data.redirectUrl) {
-        const list = new URL(res.data.redirectUrl, window.location.origin).pathname;
-        navigate({ pathname: list, search: withParams(new URLSearchParams(location.search), { recordIds: null, refresh: 'true', page: new URLSearchParams(location.search).get('page') }).toString() });
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, apply: run } = useBulkApply({ action, resource, records });
+  const apply = () => run({ [field]: value });
 
   return (
     <Box p="lg">

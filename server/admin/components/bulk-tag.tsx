@@ -1,8 +1,8 @@
 import React, { useEffect, useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
-import { ApiClient, useNotice, useTranslation, type ActionProps } from 'adminjs';
+import { ApiClient, useTranslation, type ActionProps } from 'adminjs';
 import { Box, Button, H5, Label, Text } from '@adminjs/design-system';
-import { countOf, withParams } from './list/list-query.js';
+import { countOf } from './list/list-query.js';
+import { useBulkApply } from './use-bulk-apply.js';
 
 const api = new ApiClient();
 
@@ -17,10 +17,7 @@ export default function BulkTag({ action, resource, records = [] }: ActionProps)
   const { change } = action.custom as { change: 'add' | 'remove' };
   const [tags, setTags] = useState<TagOption[] | null>(null);
   const [value, setValue] = useState('');
-  const [busy, setBusy] = useState(false);
-  const addNotice = useNotice();
-  const location = useLocation();
-  const navigate = useNavigate();
+  const { busy, apply: run } = useBulkApply({ action, resource, records });
   const { translateAction } = useTranslation();
   const count = countOf(records.length, 'lead', 'leads');
 
@@ -37,19 +34,7 @@ export default function BulkTag({ action, resource, records = [] }: ActionProps)
     return () => { live = false; };
   }, []);
 
-  const apply = async () => {
-    setBusy(true);
-    try {
-      const res = await api.bulkAction({ resourceId: resource.id, actionName: action.name, recordIds: records.map((r) => r.id), data: { tag_id: value } });
-      if (res.data.notice) addNotice(res.data.notice);
-      if (res.data.redirectUrl) {
-        const list = new URL(res.data.redirectUrl, window.location.origin).pathname;
-        navigate({ pathname: list, search: withParams(new URLSearchParams(location.search), { recordIds: null, refresh: 'true', page: new URLSearchParams(location.search).get('page') }).toString() });
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
+  const apply = () => run({ tag_id: value });
 
   return (
     <Box p="lg">
