@@ -28,28 +28,22 @@ import AdminJS from 'adminjs';
 import AdminJSExpress from '@adminjs/express';
 import pg from 'pg';
 import { QueryTypes } from 'sequelize';
-import { Activity, Campaign, Tag, InsuranceProduct, Lead, LeadSource, Organization, User, initModels } from '../models/index.js';
+import { Activity, Campaign, InsuranceProduct, Lead, LeadSource, Organization, User, initModels } from '../models/index.js';
 import { TIMELINE_PAGE } from '../server/admin/resources/activity-timeline.js';
 import { ADMIN_ROOT, buildAdmin } from '../server/admin/build-admin.js';
 import { createAuthenticate } from '../server/admin/auth.js';
 import { createApp } from '../server/app.js';
-import { hashPassword } from '../server/auth/password.js';
 import { loadConfig } from '../server/config.js';
 import { createSequelize } from '../server/db/connection.js';
 import { createMigrator } from '../server/db/migrator.js';
-import { renderProgress } from '../server/db/progress.js';
 import { createLogger } from '../server/logger.js';
-import { seedDemoData } from '../server/seed/seed.js';
+import { TIMELINE_ENTRIES, seedBenchData } from './admin-bench-data.js';
 
 const SERVER_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = process.env.BENCH_DB || 'lh_bench_admin';
-/** The entries of the busiest lead's timeline (issue 13: a lead page with 5,000 opens as fast as one with five). */
-const TIMELINE_ENTRIES = 5_000;
 const LEADS = Number(process.env.BENCH_LEADS || 1_000_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 7);
 const DROP_DB = process.env.BENCH_DROP_DB === 'true';
-/** A second organization, so staff confinement has rows to leave out. */
-const RIVAL = { name: 'Rival Brokerage (bench)', slug: 'bench-rival', leads: 20_000 };
 const PASSWORD = 'bench-admin-password';
 const SUPER_EMAIL = 'bench-super@leadharbor.local';
 const STAFF_EMAIL = 'bench-staff@leadharbor.local';
@@ -79,60 +73,6 @@ async function prepareDatabase(): Promise<string> {
   const migrator = createMigrator(url, createLogger('warn'));
   try { await migrator.up(); } finally { await migrator.close(); }
   return url;
-}
-
-async function seed(sequelize: ReturnType<typeof createSequelize>): Promise<{ orgId: number; rivalId: number; middleEmail: string; middleLastName: string; busyLeadId: number; tagId: number }> {
-  const started = performance.now();
-  const result = await seedDemoData(sequelize, {
-    leads: LEADS, adminEmail: SUPER_EMAIL, adminPassword: PASSWORD, onProgress: renderProgress('leads', process.stderr),
-  });
-  if (result.leadsCreated) {
-    const seconds = (performance.now() - started) / 1000;
-    log(`Seeded ${result.leadsCreated} leads in ${seconds.toFixed(1)} s (${Math.round(result.leadsCreated / seconds)} leads/s)`);
-  }
-  const [rival] = await Organization.findOrCreate({ where: { slug: RIVAL.slug }, defaults: { name: RIVAL.name, slug: RIVAL.slug } as never });
-  if ((await Lead.count({ where: { organization_id: rival.id } })) === 0) {
-    log(`Copying ${RIVAL.leads} leads into a second organization`);
-    const columns = Object.keys(Lead.getAttributes()).filter((c) => c !== 'id' && c !== 'organization_id' && c !== 'campaign_id');
-    await sequelize.query(
-      `INSERT INTO leads (${columns.join(', ')}, organization_id)
-       SELECT ${columns.join(', ')}, $1 FROM leads WHERE organization_id = $2 ORDER BY id LIMIT ${RIVAL.leads}`,
-      { bind: [rival.id, result.organizationId] },
-    );
-    await sequelize.query('VACUUM (ANALYZE) leads');
-  }
-  const hash = await hashPassword(PASSWORD);
-  const [staff] = await User.scope('withPassword').findOrCreate({
-    where: { email: STAFF_EMAIL },
-    defaults: { email: STAFF_EMAIL, hashed_password: hash, first_name: 'Bench', last_name: 'Staff', organization_id: result.organizationId } as never,
-  });
-  await staff.update({ hashed_password: hash, organization_id: result.organizationId, is_active: true, is_superuser: false });
-  const middle = Math.floor(LEADS / 2);
-  const [row] = await sequelize.query<{ email: string; last_name: string }>(
-    `SELECT email, last_name FROM leads WHERE email LIKE '%.${middle}@%' AND organization_id = ${result.organizationId} LIMIT 1`, { type: QueryTypes.SELECT },
-  );
-  if (!row) throw new Error(`No lead number ${middle} found to search for`);
-  // The busiest lead: its timeline holds TIMELINE_ENTRIES activities (inbound, so the contact-date trigger stays out of the seeding).
-  const busyLeadId = (await Lead.findOne({ where: { organization_id: result.organizationId }, order: [['id', 'ASC']], attributes: ['id'] }))!.id;
-  const have = await Activity.count({ where: { lead_id: busyLeadId } });
-  if (have < TIMELINE_ENTRIES) {
-    log(`Adding ${TIMELINE_ENTRIES - have} activities to lead ${busyLeadId}`);
-    await sequelize.query(
-      `INSERT INTO activities (lead_id, organization_id, type, direction, summary, occurred_at)
-       SELECT $1, $2, 'call', 'inbound', 'Bench call ' || g, now() - g * interval '1 hour' FROM generate_series(1, $3) g`,
-      { bind: [busyLeadId, result.organizationId, TIMELINE_ENTRIES - have] },
-    );
-    await sequelize.query('VACUUM (ANALYZE) activities');
-  }
-  // One tag on every 100th lead of the organization: the list filtered by it (issue 13: under 100 ms at 1M leads).
-  const [tag] = await Tag.findOrCreate({ where: { organization_id: result.organizationId, slug: 'bench-vip' }, defaults: { organization_id: result.organizationId, name: 'Bench VIP', slug: 'bench-vip', colour: 'blue' } as never });
-  const [{ tagged }] = await sequelize.query<{ tagged: string }>('SELECT count(*) AS tagged FROM lead_tags WHERE tag_id = $1', { bind: [tag.id], type: QueryTypes.SELECT });
-  if (Number(tagged) === 0) {
-    log('Tagging every 100th lead');
-    await sequelize.query(`INSERT INTO lead_tags (lead_id, tag_id) SELECT id, $1 FROM leads WHERE organization_id = $2 AND id % 100 = 0`, { bind: [tag.id, result.organizationId] });
-    await sequelize.query('VACUUM (ANALYZE) lead_tags');
-  }
-  return { orgId: result.organizationId, rivalId: rival.id, middleEmail: row.email, middleLastName: row.last_name, busyLeadId, tagId: tag.id };
 }
 
 /** The stock AdminJS: the default adapter over the same models, the lead list in the same order. */
@@ -199,7 +139,7 @@ async function main(): Promise<void> {
   const config = loadConfig({ NODE_ENV: 'test', DB_POOL_SIZE: '5', DB_POOL_MAX_OVERFLOW: '5' });
   const sequelize = createSequelize(url, config);
   initModels(sequelize);
-  const { orgId, middleEmail, middleLastName, busyLeadId, tagId } = await seed(sequelize);
+  const { orgId, middleEmail, middleLastName, busyLeadId, tagId } = await seedBenchData(sequelize, { leads: LEADS, superEmail: SUPER_EMAIL, staffEmail: STAFF_EMAIL, password: PASSWORD }, log);
   const total = await Lead.count();
   log(`Data: ${total} leads (${await Lead.count({ where: { organization_id: orgId } })} in the staff member's organization)`);
 

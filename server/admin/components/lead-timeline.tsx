@@ -7,6 +7,7 @@ import {
 } from '../../../models/value-sets.js';
 import type { TimelineCursor, TimelineEntry } from '../resources/activity-timeline.js';
 import { formatDateTime } from '../format-date-time.js';
+import { TIMELINE_ACTION } from './lead-page-actions.js';
 import { useTimeZone } from './use-time-zone.js';
 
 const api = new ApiClient();
@@ -62,7 +63,7 @@ export function LeadTimeline({ leadId, version }: { leadId: string; version: num
       const params: Record<string, string> = {};
       if (filter.types.length) params.types = filter.types.join(',');
       if (from) Object.assign(params, { before_at: from.occurredAt, before_id: from.id });
-      const response = await api.recordAction({ resourceId: 'leads', recordId: leadId, actionName: 'timeline', params });
+      const response = await api.recordAction({ resourceId: 'leads', recordId: leadId, actionName: TIMELINE_ACTION, params });
       const page = (response.data as unknown as { timeline: { entries: Entry[]; next: Cursor | null } }).timeline;
       setEntries((shown) => (from ? [...shown, ...page.entries] : page.entries));
       setNext(page.next);

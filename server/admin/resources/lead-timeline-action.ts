@@ -3,11 +3,10 @@ import { Lead } from '../../../models/index.js';
 import { ACTIVITY_TYPES, type ActivityType } from '../../../models/value-sets.js';
 import { OrganizationScope } from '../access/organization-scope.js';
 import { AppError } from '../../errors.js';
+import { TIMELINE_ACTION } from '../components/lead-page-actions.js';
 import { activityTimeline, parseCursorId, type TimelineCursor } from './activity-timeline.js';
 
-/** The lead page's timeline: one page per call, from a cursor (`before_at`, `before_id`), optionally of some types only (`types=call,email`). */
-export const TIMELINE_ACTION = 'timeline';
-
+/** The page's cursor (`before_at`, `before_id`, as the previous page gave them), or none for the first page. */
 function cursor(query: Record<string, unknown>): TimelineCursor | undefined {
   const at = query.before_at;
   const id = query.before_id;
